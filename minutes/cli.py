@@ -1,0 +1,114 @@
+"""The `minutes` command line.  Commands are thin: parse options, call one library function, print.
+
+Heavy libraries (spaCy, pdfplumber, python-docx) are imported inside the commands that need
+them, so `minutes --help` stays fast.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import MinutesError
+
+app = typer.Typer(
+    name="minutes",
+    help="Turn child protection conference notes and committee minutes into records and documents.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+)
+
+_state: dict[str, object] = {"config": None}
+
+
+def settings(**overrides: object) -> Settings:
+    """Settings for this invocation: defaults < config file < MINUTES_* < options."""
+    return load_settings(_state["config"], overrides)  # type: ignore[arg-type]
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """The only place where library errors become one line on stderr and exit code 1."""
+    try:
+        yield
+    except MinutesError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"minutes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    config: Annotated[
+        Optional[Path],
+        typer.Option("--config", envvar="MINUTES_CONFIG", help="A TOML settings file (default: the user config folder)."),
+    ] = None,
+) -> None:
+    """Turn child protection conference notes and committee minutes into records and documents."""
+    _state["config"] = config
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; directories expanded to the supported files inside them, sorted."""
+    from .ingest import SUPPORTED
+
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
+        else:
+            out.append(path)
+    return out
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Notes or minutes: .txt .md .docx .pdf .vtt .srt, or folders of them.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the blocks as JSON instead of a table.")] = False,
+    max_file_mb: Annotated[Optional[float], typer.Option(help="Refuse files larger than this (MB).")] = None,
+) -> None:
+    """Read files and show their text blocks (headings, paragraphs, list items, tables, turns).
+
+    Example: minutes ingest samples/icpc_notes_smith.txt
+    """
+    from . import flow
+
+    with reported():
+        cfg = settings(max_file_mb=max_file_mb)
+    files = expand_paths(paths)
+    failed: list[str] = []
+    documents = []
+    for path in files:
+        try:
+            documents.append(flow.read_file(path, cfg))
+        except MinutesError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            failed.append(path.name)
+    if as_json:
+        json.dump([d.to_dict() for d in documents], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from .ingest.show import print_documents
+
+        print_documents(documents)
+    if failed:
+        typer.echo(f"{len(failed)} of {len(files)} file(s) failed: {', '.join(failed)}", err=True)
+        raise typer.Exit(code=1)
+    if not files:
+        typer.echo("Error: no supported files found", err=True)
+        raise typer.Exit(code=1)
