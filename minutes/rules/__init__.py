@@ -1,0 +1,1 @@
+"""Data-driven rules: working days (`calendar`) and statutory timescales (`timescales`)."""
