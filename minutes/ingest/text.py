@@ -1,0 +1,285 @@
+"""Plain text and Markdown reader: bytes -> headings, paragraphs, list items and tables.
+
+One parser serves .txt and .md, since typed notes and web-page copies mix both.
+
+* Encoding: see `normalise_text.decode_text` (BOM, strict UTF-8, then charset-normalizer with
+  cp1252 preferred); the result is in `Parsed.encoding`.
+* Paragraphs are split on blank lines (a line of only spaces or NBSPs is blank).
+* Headings: ATX (`## Title`, level = number of #), setext (a single line underlined with === or
+  ---), and inferred headings with level None: a bold-only line (`**Present:**`), a bare label line
+  of the ModernGov layout ("Agenda item", "Minutes:", "RESOLVED:", "Present:", "Apologies:",
+  "Supporting documents:", "Meeting: 17/03/2011 - ... (Item 6)", ... see LABELS), a short one-line
+  paragraph right after "Agenda item" / "Issue - meetings" / "Meeting: ..." (the item title), and a
+  short one-line paragraph in capitals.  A label followed by text on the same line ("Present: Cllr
+  A, Cllr B") stays an ordinary paragraph.
+* List items: a line starting with a bullet (-, *, •, ➤, >, "- >") or a paragraph number ("2.4.",
+  "1)", "1.", "(a)", "a)") is a `list_item`; the marker is in `marker` and removed from `text`,
+  stacked markers collapse ("- 1.1." -> "1.1.").  Each marked line starts a new item; a following
+  unmarked line continues it if indented past the marker or starting in lower case, else it
+  starts a paragraph.  `level` is the nesting depth shown by indentation (1 = outermost).
+* Markdown pipe tables (with a |---| separator row) become one `table` block; the separator, empty
+  rows and empty columns are left out, `<br>` in a cell becomes a space.  Plain-text tables aligned
+  with spaces are not guessed: they stay paragraphs.
+* Line joining: the lines of a paragraph are normally soft-wrapped prose and are joined with one
+  space.  But a paragraph whose lines are all short (< 80 characters), where no line after the
+  first starts in lower case and no long line breaks off mid-sentence, is a line list such as an
+  attendance list ("Jane Doe - SW" / "Dr Patel - GP"): it stays ONE paragraph block whose text
+  keeps the line breaks.  Downstream, split such a block's text on "\\n" to get one entry per line;
+  the label above it ("Present:") is its own heading block.
+* Inline Markdown/HTML is reduced to its text: **bold**, <sup>, <br>, backslash escapes; a link
+  keeps its address in brackets, an image its alt text (the image is counted in `dropped`).
+  Runs of spaces become one space.  Horizontal rules are counted in `dropped["rules"]`; no text is
+  dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..config import Settings
+from .blocks import Parsed, TextBlock, table_text
+from .normalise_text import decode_text, indent_width, is_blank, join_lines, normalise, split_marker
+
+LABELS = frozenset(
+    label.strip()
+    for label in """agenda item|issue - meetings|minutes|resolved|resolution|resolutions|decision|decisions|
+    supporting documents|present|apologies|apologies for absence|apologies received|absent|
+    in attendance|also present|attendees|attendance|officers present|declarations of interest|
+    declaration of interest|agenda|actions|action points|agreed actions|action plan|recommendations|
+    recommendation|decision recommendations|purpose|purpose of the meeting|summary|outcome|
+    outcomes|reports received|reports|background|next meeting|date of next meeting|
+    distribution|distribution list|contingency plan|strengths|risks|concerns|
+    what are we worried about|what is working well|what needs to happen|chair's summary|
+    any other business|aob|part 1|part 2|public minutes|exempt minutes""".split("|")
+)
+TITLE_AFTER = frozenset({"agenda item", "issue - meetings"})
+_MEETING = re.compile(r"^meeting:\s*\d{1,2}/\d{1,2}/\d{2,4}\b")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
+_SETEXT = re.compile(r"^ {0,3}(={2,}|-{3,})\s*$")
+_RULE = re.compile(r"^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+_SENTENCE_END = re.compile(r"[.:;!?)\"”’]$")
+SHORT_LINE = 80          # a line list has only lines shorter than this
+WRAP_LINE = 55           # a longer line not ending a sentence means soft-wrapped prose
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+_TAGS = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span|font|small|big|mark|s|strike|del|ins|p|div)\b[^>]*>", re.I)
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_SPACES = re.compile(r"[ \t]{2,}|\t")
+
+
+@dataclass
+class _State:
+    """The parser's running output and counts."""
+
+    blocks: list[TextBlock] = field(default_factory=list)
+    dropped: dict[str, int] = field(default_factory=dict)
+    indents: list[int] = field(default_factory=list)      # open list indentation levels
+    title_next: bool = False                              # the next one-line paragraph is an item title
+
+    def add(self, block: TextBlock) -> None:
+        if block.kind != "list_item":
+            self.indents.clear()
+        self.blocks.append(block)
+
+    def drop(self, what: str, count: int = 1) -> None:
+        if count:
+            self.dropped[what] = self.dropped.get(what, 0) + count
+
+
+def read(data: bytes, name: str, settings: Settings) -> Parsed:
+    """Read a .txt/.md file's bytes into blocks (see the module docstring for the rules)."""
+    text, encoding = decode_text(data, name)
+    text, controls = normalise(text)
+    state = _State()
+    state.drop("control_chars", controls)
+    state.drop("images", len(_IMAGE.findall(text)))
+    _parse(text.split("\n"), state)
+    notes = tuple(f"{n} {what.replace('_', ' ')} removed" for what, n in state.dropped.items())
+    return Parsed(blocks=state.blocks, encoding=encoding, dropped=dict(state.dropped), notes=notes)
+
+
+def parse_text(text: str) -> list[TextBlock]:
+    """Blocks of an already decoded text (for other readers and tests)."""
+    state = _State()
+    _parse(normalise(text)[0].split("\n"), state)
+    return state.blocks
+
+
+def _parse(lines: list[str], state: _State) -> None:
+    pending: list[str] = []           # lines of the paragraph being read
+    item: list[str] = []              # lines of the list item being read; item[0] is its text
+    item_marker: tuple[str, int] | None = None
+
+    def flush() -> None:
+        nonlocal item_marker
+        if item_marker is not None:
+            marker, indent = item_marker
+            state.add(TextBlock("list_item", inline(join_lines(item)), level=_depth(state, indent), marker=marker))
+            item.clear()
+            item_marker = None
+        if pending:
+            _emit_paragraph(pending, state)
+            pending.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if is_blank(line):
+            flush()
+            continue
+        if _FENCE.match(line):
+            flush()
+            i = _fenced(lines, i, line, state)
+            continue
+        atx = _ATX.match(line)
+        if atx:
+            flush()
+            _heading(inline(atx.group(2) or ""), len(atx.group(1)), state)
+            continue
+        if "|" in line and i < len(lines) and _TABLE_SEP.match(lines[i]) and "|" in lines[i]:
+            flush()
+            i = _table(lines, i - 1, state)
+            continue
+        if _SETEXT.match(line) and len(pending) == 1 and item_marker is None:
+            text = pending.pop()
+            _heading(inline(text), 1 if line.strip().startswith("=") else 2, state)
+            continue
+        if _RULE.match(line):
+            flush()
+            state.drop("rules")
+            continue
+        if is_label(line) or _BOLD_LINE.match(line):
+            flush()
+            _heading(inline(line), None, state)
+            continue
+        found = split_marker(line)
+        if found is not None:
+            flush()
+            item_marker = (found.marker, found.indent)
+            item.append(found.text)
+            continue
+        if item_marker is not None and not _continues(line, item_marker[1]):
+            flush()
+        (item if item_marker is not None else pending).append(line)
+    flush()
+
+
+def _continues(line: str, marker_indent: int) -> bool:
+    """An unmarked line after a list item continues it when indented past the marker or when it
+    starts in lower case (a wrapped line); otherwise a new paragraph starts."""
+    return indent_width(line) > marker_indent or line.lstrip()[:1].islower()
+
+
+def _heading(text: str, level: int | None, state: _State) -> None:
+    if not text:
+        return
+    state.add(TextBlock("heading", text, level=level))
+    key = label_key(text)
+    state.title_next = key in TITLE_AFTER or bool(_MEETING.match(key))
+
+
+def _emit_paragraph(lines: list[str], state: _State) -> None:
+    title_next, state.title_next = state.title_next, False
+    if len(lines) == 1:
+        text = inline(lines[0])
+        if (title_next and len(text) < 200 and not text.endswith(".")) or _capitals(text):
+            _heading(text, None, state)
+            return
+        state.add(TextBlock("paragraph", text))
+        return
+    if is_line_list(lines):
+        state.add(TextBlock("paragraph", "\n".join(inline(line) for line in lines)))
+    else:
+        state.add(TextBlock("paragraph", inline(join_lines(lines))))
+
+
+def is_line_list(lines: list[str]) -> bool:
+    """True when a paragraph's lines are separate entries (an attendance list), not wrapped prose."""
+    stripped = [line.strip() for line in lines]
+    if any(len(line) >= SHORT_LINE for line in stripped):
+        return False
+    if any(line[:1].islower() for line in stripped[1:]):
+        return False
+    return not any(len(line) >= WRAP_LINE and not _SENTENCE_END.search(line) for line in stripped[:-1])
+
+
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return 3 <= len(letters) and len(text) <= 100 and all(ch.isupper() for ch in letters) and not text.endswith(".")
+
+
+def label_key(text: str) -> str:
+    """A line's label form: lower case, dashes unified, single spaces, no trailing colon."""
+    key = _SPACES.sub(" ", text.strip().lower().replace("–", "-").replace("—", "-").replace("’", "'"))
+    return key.rstrip(":").strip()
+
+
+def is_label(line: str) -> bool:
+    """True for a bare section label line ("Minutes:", "RESOLVED", "Meeting: 17/03/2011 - ...")."""
+    key = label_key(inline(line))
+    return key in LABELS or bool(_MEETING.match(key))
+
+
+def _depth(state: _State, indent: int) -> int:
+    stack = state.indents
+    while stack and stack[-1] > indent:
+        stack.pop()
+    if not stack or stack[-1] < indent:
+        stack.append(indent)
+    return len(stack)
+
+
+def _fenced(lines: list[str], i: int, opening: str, state: _State) -> int:
+    """A ``` code block: its lines verbatim as one paragraph.  Returns the index after it."""
+    fence = opening.strip()[:3]
+    body: list[str] = []
+    while i < len(lines) and not lines[i].strip().startswith(fence):
+        body.append(lines[i].rstrip())
+        i += 1
+    text = "\n".join(body).strip("\n")
+    if text.strip():
+        state.add(TextBlock("paragraph", text))
+    return i + 1
+
+
+def _table(lines: list[str], i: int, state: _State) -> int:
+    """A pipe table starting at lines[i] (header) with its separator at lines[i + 1]."""
+    raw: list[list[str]] = []
+    while i < len(lines) and "|" in lines[i] and not is_blank(lines[i]):
+        if not _TABLE_SEP.match(lines[i]):
+            raw.append(_cells(lines[i]))
+        i += 1
+    width = max(len(r) for r in raw)
+    rows = [r + [""] * (width - len(r)) for r in raw if any(r)]
+    keep = [c for c in range(width) if any(r[c] for r in rows)]
+    table = tuple(tuple(r[c] for c in keep) for r in rows)
+    if table:
+        state.add(TextBlock("table", table_text(table), rows=table))
+    return i
+
+
+def _cells(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [inline(cell.replace("\\|", "|")) for cell in re.split(r"(?<!\\)\|", body)]
+
+
+def inline(text: str) -> str:
+    """Reduce inline Markdown/HTML to plain text and collapse runs of spaces."""
+    text = _BR.sub(" ", text)
+    text = _TAGS.sub("", text)
+    text = _IMAGE.sub(lambda m: m.group(1), text)
+    text = _LINK.sub(lambda m: m.group(1) if m.group(2).endswith(m.group(1)) else f"{m.group(1)} ({m.group(2)})", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
