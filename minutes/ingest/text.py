@@ -100,7 +100,7 @@ def read(data: bytes, name: str, settings: Settings) -> Parsed:
     state.drop("control_chars", controls)
     state.drop("images", len(_IMAGE.findall(text)))
     _parse(text.split("\n"), state)
-    notes = tuple(f"{n} {what.replace('_', ' ')} removed" for what, n in state.dropped.items())
+    notes = tuple(f"{what.replace('_', ' ')} removed: {n}" for what, n in state.dropped.items())
     return Parsed(blocks=state.blocks, encoding=encoding, dropped=dict(state.dropped), notes=notes)
 
 

@@ -1,0 +1,219 @@
+"""The plain text / Markdown reader, through the public `minutes.ingest.read`.
+
+Fixtures are written by tests/fixtures/make_text_fixtures.py; seed_*.txt are public committee pages.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from minutes.errors import EmptyDocument, InputError
+from minutes.ingest import read
+from minutes.ingest.normalise_text import join_lines, split_marker
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "text"
+SEEDS = sorted(FIX.glob("seed_*.txt"))
+NOTE_SENTENCE = (
+    "The chair said \u201cthe plan continues\u201d and it\u2019s agreed \u2013 Zo\u00eb Marsh (SW) "
+    "noted \u2018neglect\u2019 costs \u00a3120."
+)
+
+
+def kinds(doc) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in doc.blocks]
+
+
+@pytest.mark.parametrize(
+    "name, encoding",
+    [
+        ("enc_utf8.txt", "utf-8"),
+        ("enc_utf8_bom.txt", "utf-8-sig"),
+        ("enc_utf16le.txt", "utf-16-le"),
+        ("enc_utf16be.txt", "utf-16-be"),
+        ("enc_cp1252.txt", "cp1252"),
+    ],
+)
+def test_text_decodes_each_encoding(name, encoding):
+    doc = read(FIX / name)
+    assert doc.meta.encoding == encoding
+    assert kinds(doc) == [("paragraph", "Conference notes"), ("paragraph", NOTE_SENTENCE)]
+
+
+def test_text_cp1252_smart_quote_bytes_become_curly_quotes(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_bytes(b"\x93Yes\x94 and \x91no\x92")
+    doc = read(path)
+    assert doc.meta.encoding == "cp1252"
+    assert doc.blocks[0].text == "\u201cYes\u201d and \u2018no\u2019"
+
+
+def test_text_rejects_binary_junk(tmp_path):
+    with pytest.raises(InputError, match="binary.txt.*does not look like text"):
+        read(FIX / "binary.txt")
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"Present: Jane\x00 Okafor\x00\x01 and more words here")
+    with pytest.raises(InputError, match="does not look like text") as err:
+        read(nul)
+    assert "Okafor" not in str(err.value)
+
+
+def test_text_normalises_nbsp_zero_width_and_controls():
+    doc = read(FIX / "nbsp.txt")
+    assert kinds(doc) == [
+        ("heading", "Minutes:"),
+        ("paragraph", "The chair welcomed everyone. Zerowidth gone."),
+        ("paragraph", "Bold terminal text stays."),
+    ]
+    assert doc.meta.dropped["control_chars"] == 9       # two 4-byte ESC sequences and one BEL
+
+
+def test_text_line_ends_crlf_and_cr(tmp_path):
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"First para\rline two\r\rSecond para\r\n\r\nThird")
+    assert [b.text for b in read(path).blocks] == ["First para line two", "Second para", "Third"]
+
+
+def test_text_only_blank_lines_is_empty(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_text("\u00a0\n \n\u200b\n\t\n", encoding="utf-8")
+    with pytest.raises(EmptyDocument):
+        read(path)
+
+
+def test_text_headings_atx_setext_bold_and_labels():
+    doc = read(FIX / "structure.md")
+    headings = [(b.level, b.text) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [
+        (1, "Review Child Protection Conference"),
+        (1, "Record of meeting"),
+        (2, "Attendance"),
+        (None, "Present:"),
+        (3, "Concerns"),
+        (None, "Decision"),
+        (2, "Setext level two"),
+    ]
+    assert doc.meta.dropped == {"rules": 1}
+
+
+def test_text_list_markers_levels_and_continuations():
+    doc = read(FIX / "structure.md")
+    items = [(b.marker, b.level, b.text) for b in doc.blocks if b.kind == "list_item"]
+    assert items == [
+        ("1.", 1, "The children remain subject to a child protection plan."),
+        ("2.", 1, "Category: Neglect. The category was reviewed and not changed."),
+        ("(a)", 2, "Sub-point one about school"),
+        ("(b)", 2, "Sub-point two about health"),
+        ("2.4.", 1, "Core group to meet within 10 working days."),
+        ("1)", 1, "First action"),
+        ("a)", 1, "Lettered action"),
+        ("-", 1, "First bullet"),
+        ("-", 2, "Nested bullet"),
+        ("-", 3, "Deeper bullet"),
+        ("*", 1, "Star bullet"),
+        ("\u2022", 1, "Round bullet"),
+        ("\u27a4", 1, "Arrow bullet"),
+        ("-", 1, "Quoted bullet"),
+        (">", 1, "Quoted line"),
+    ]
+    after = [b for b in doc.blocks if b.text == "Plain paragraph after the list."]
+    assert after and after[0].kind == "paragraph"
+
+
+def test_text_attendance_lines_keep_breaks_and_prose_is_joined():
+    blocks = read(FIX / "structure.md").blocks
+    texts = [b.text for b in blocks]
+    present = texts.index("Present:")
+    assert blocks[present + 1].kind == "paragraph"
+    assert blocks[present + 1].text.split("\n") == [
+        "Jane Okafor - Chair", "Dr Ravi Patel - GP", "PC Sam Reid - Police", "Lena Brooks - SW",
+    ]
+    assert blocks[present + 2].text == "Apologies: Tom Hale (HV), Priya Nair - School"
+    prose = blocks[texts.index("Concerns") + 1].text
+    assert "\n" not in prose
+    assert "since the last review but that the children were still" in prose
+
+
+def test_text_markdown_table_rows_and_plain_table_kept():
+    doc = read(FIX / "table.md")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph", "paragraph"]
+    table = doc.blocks[1]
+    assert table.rows == (
+        ("Strategic Aim:", "Safeguarding", ""),
+        ("Contact Officer", "Jane Okafor, Head of Service", "01234 567890 jokafor@example.org"),
+        ("Pipe | escaped", "Bold cell", ""),
+    )
+    assert table.text.splitlines()[0] == "Strategic Aim: | Safeguarding | "
+    assert doc.blocks[3].text == "Name Role Agency\nJo Bell SW CSC"
+
+
+def test_text_seed_moderngov_labels_become_headings():
+    doc = read(FIX / "seed_000_15c88a54ad55183d.txt")
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert headings == [
+        "Agenda item", "Overview of Child Protection Process", "Minutes:", "Resolved", "Supporting documents:",
+    ]
+    resolved = [b.text for b in doc.blocks].index("Resolved")
+    assert doc.blocks[resolved + 1].text == "That the report and presentation be noted."
+    assert sum(b.kind == "paragraph" for b in doc.blocks) == 15     # NBSP-only lines separate them
+
+
+def test_text_seed_meeting_line_and_resolutions():
+    issue = read(FIX / "seed_001_39f148783462f4a7.txt")
+    assert issue.blocks[2].kind == "heading" and issue.blocks[2].text.startswith("Meeting: 17/03/2011 - Joint")
+    assert issue.blocks[4].text.startswith("This report accompanies the previous report from Iain Low, on")
+    item = read(FIX / "seed_002_a584c1186f2c485b.txt")
+    texts = [b.text for b in item.blocks]
+    assert item.blocks[1].kind == "heading" and texts[1] == "CHILD PROTECTION PLANS"
+    at = texts.index("RESOLVED:")
+    assert item.blocks[at].kind == "heading"
+    assert [(b.marker, b.text) for b in item.blocks[at + 1: at + 3]] == [
+        ("1)", "That the report be noted by the Committee"),
+        ("2)", "That the Committee receive a further update March 2019."),
+    ]
+
+
+def test_text_seed_cover_report_table_and_numbered_paragraphs():
+    doc = read(FIX / "seed_003_fd175d599bd1da57.txt")
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert table.rows[0] == ("Strategic Aim:", "Safeguarding", "")
+    assert table.rows[3][2] == "01572 758402 toneill@rutland.gov.uk"
+    markers = [b.marker for b in doc.blocks if b.kind == "list_item"]
+    assert markers[:5] == ["1.", "1.1.", "1.2.", "1.3.", "1.4."]
+    assert "2.19." in markers and "6.1" in markers
+    item = next(b for b in doc.blocks if b.marker == "2.10.")
+    assert item.text == "On the 31st March 2017 there were 20 children who were subject of a Child Protection Plan."
+
+
+def test_text_seed_service_report_bullets_and_bold_headings():
+    doc = read(FIX / "seed_004_43517f00455b4542.txt")
+    assert doc.blocks[1].kind == "heading" and doc.blocks[1].text == "Child Protection Conference Service Report"
+    bullets = [b.text for b in doc.blocks if b.kind == "list_item"][:6]
+    assert bullets[1] == "ICPC timelines was poor, and significantly out of step with our statistical neighbours"
+    assert bullets[3].startswith("High prevalence of domestic abuse")
+    assert all("**" not in b.text and "<sup>" not in b.text for b in doc.blocks)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:8])
+def test_text_seed_keeps_every_word(seed):
+    raw = seed.read_text(encoding="utf-8")
+    raw = re.sub(r"</?sup>", "", re.sub(r"<br\s*/?>", " ", raw))       # the markup the reader removes
+    source = Counter(re.findall(r"[^\W_]+", raw))
+    doc = read(seed)
+    out = Counter(re.findall(r"[^\W_]+", " ".join((b.marker or "") + " " + b.text for b in doc.blocks)))
+    assert source - out == Counter()
+
+
+def test_normalise_text_split_marker_collapses_stacked_markers():
+    assert split_marker("- 1.1. This is").marker == "1.1."
+    assert split_marker("- > ICPC").text == "ICPC"
+    assert split_marker("   (iv) item").indent == 3
+    for plain in ("Jane Doe - SW", "15 cases were closed", "2019 was busy", "---", "**Bold**"):
+        assert split_marker(plain) is None
+
+
+def test_normalise_text_join_lines_hyphens():
+    assert join_lines(["docu-", "ment and self-", "harm"], dehyphenate=True) == "document and self-harm"
+    assert join_lines(["mental ill-", "health"]) == "mental ill-health"
