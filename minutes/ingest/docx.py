@@ -4,12 +4,12 @@
 python-docx open them.  What is read, and how:
 
 - Body children in order: ``w:p`` -> heading / list_item / paragraph, ``w:tbl`` -> one "table"
-  block, ``w:sdt`` content controls and block-level ``w:customXml`` -> their content.  A table of
-  contents inside a content control is skipped (counted as ``dropped["toc"]``).
+  block, ``w:sdt`` content controls and block-level ``w:customXml`` -> their content.
 - Headings from the paragraph's outline level, else its style chain ("Heading 1".."Heading 9",
   "Title" -> 1, or a style's outline level).  List items from numbering (``w:numPr``: level =
   ilvl + 1), from numbered styles ("List Bullet 2" -> level 2), or from a marker typed by hand
-  ("2.4.", "1)", "-"), which is kept in ``marker`` and removed from ``text``.
+  ("2.4.", "1)", "-"; `normalise_text.split_marker`), kept in ``marker`` and removed from
+  ``text``.  Automatic numbers are not computed: ``marker`` stays None for numbered styles.
 - Runs are read from the XML: ``w:t``; ``w:tab``/``w:ptab`` -> tab; ``w:br``/``w:cr`` -> newline;
   ``w:noBreakHyphen`` -> "-"; ``w:sym`` -> its character.  Tracked changes: ``w:ins`` and
   ``w:moveTo`` are kept, ``w:del`` and ``w:moveFrom`` dropped, deleted table rows dropped.
@@ -20,12 +20,15 @@ python-docx open them.  What is read, and how:
 - Text boxes (``w:txbxContent``) are read: in the body each becomes blocks after the paragraph
   that anchors it; in a cell or a header, its text joins the cell or header.  For
   ``mc:AlternateContent`` only the first ``mc:Choice`` is read, so a box is never read twice.
+- Not read, and counted: content controls still showing their placeholder ("placeholders"),
+  hidden runs (``w:vanish``, "hidden_runs"), a table of contents control ("toc").
 - Headers and footers of all sections go to ``Parsed.headers`` / ``Parsed.footers``, one entry
   per non-empty paragraph or table, deduplicated in order; never into the body.
 - FOOTNOTES AND ENDNOTES ARE KEPT as paragraphs at the end of the body (after the last body
   block, footnotes first).  Comments are not kept: they are counted in ``dropped["comments"]``.
-- Counted in ``Parsed.dropped``: "images" (pictures in body, headers and footers), "objects"
-  (embedded OLE objects), "charts", "diagrams" (SmartArt), "alt_chunks" (imported files), "toc".
+- Also counted in ``Parsed.dropped``: "images" (pictures in body, headers and footers),
+  "objects" (embedded OLE objects), "charts", "diagrams" (SmartArt), "alt_chunks" (imported
+  files), "comments".
 - NBSP and other fixed spaces become spaces; zero-width characters and soft hyphens are removed.
 """
 from __future__ import annotations
@@ -176,16 +179,24 @@ class _Walker:
                 rows = self.table_rows(child)
                 yield TextBlock(kind="table", text=table_text(rows), rows=rows)
             elif tag == f"{W}sdt":
-                if child.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery[@{_VAL}='Table of Contents']") is not None:
-                    self.dropped["toc"] += 1
-                    continue
-                content = child.find(f"{W}sdtContent")
+                content = self.sdt_content(child)
                 if content is not None:
                     yield from self.blocks(content)
             elif tag in (f"{W}customXml", f"{W}ins", f"{W}moveTo"):
                 yield from self.blocks(child)
             elif tag == f"{W}altChunk":
                 self.dropped["alt_chunks"] += 1
+
+    def sdt_content(self, sdt: etree._Element) -> etree._Element | None:
+        """A content control's content, or None for a table of contents or placeholder text."""
+        props = sdt.find(f"{W}sdtPr")
+        if props is not None and props.find(f"{W}showingPlcHdr") is not None:
+            self.dropped["placeholders"] += 1
+            return None
+        if props is not None and props.find(f"{W}docPartObj/{W}docPartGallery[@{_VAL}='Table of Contents']") is not None:
+            self.dropped["toc"] += 1
+            return None
+        return sdt.find(f"{W}sdtContent")
 
     def paragraph(self, p: etree._Element) -> Iterator[TextBlock]:
         """One paragraph block, then the blocks of any text boxes it anchors."""
@@ -214,6 +225,12 @@ class _Walker:
                 boxes.append(child)
             elif tag in _DROP_TAGS:
                 self.dropped[_DROP_TAGS[tag]] += 1
+            elif tag == f"{W}r" and _hidden(child):
+                self.dropped["hidden_runs"] += 1
+            elif tag == f"{W}sdt":
+                content = self.sdt_content(child)
+                if content is not None:
+                    self.inline(content, out, boxes)
             elif tag == f"{MC}AlternateContent":
                 choice = child.find(f"{MC}Choice")
                 self.inline(choice if choice is not None else child, out, boxes)
@@ -316,6 +333,12 @@ def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
                 yield from _children(content, tag)
         elif child.tag == f"{W}customXml":
             yield from _children(child, tag)
+
+
+def _hidden(run: etree._Element) -> bool:
+    """A run formatted as hidden text (w:vanish), which Word neither shows nor prints."""
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and _attr(vanish) not in ("0", "false", "off")
 
 
 def _attr(el: etree._Element | None) -> str | None:

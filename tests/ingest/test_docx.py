@@ -139,9 +139,12 @@ def test_docx_headers_and_footers_in_metadata_not_body(structure):
     assert "OFFICIAL" not in body and "Conference record" not in body
 
 
-def test_docx_counts_images_and_comments_as_dropped(structure):
-    assert structure.meta.dropped == {"comments": 1, "images": 1}
-    assert "Check the date." not in "\n".join(texts(structure))
+def test_docx_counts_images_comments_placeholders_and_hidden_runs_as_dropped(structure):
+    assert structure.meta.dropped == {"comments": 1, "hidden_runs": 1, "images": 1, "placeholders": 1}
+    body = "\n".join(texts(structure))
+    assert "Check the date." not in body                      # comment text
+    assert "Click or tap here" not in body                    # placeholder of an empty content control
+    assert "Chair's decision recorded." in texts(structure) and "Guidance" not in body
 
 
 def test_docx_footnotes_kept_at_end(structure):
