@@ -11,8 +11,9 @@ python-docx open them.  What is read, and how:
   ("2.4.", "1)", "-"; `normalise_text.split_marker`), kept in ``marker`` and removed from
   ``text``.  Automatic numbers are not computed: ``marker`` stays None for numbered styles.
 - Runs are read from the XML: ``w:t``; ``w:tab``/``w:ptab`` -> tab; ``w:br``/``w:cr`` -> newline;
-  ``w:noBreakHyphen`` -> "-"; ``w:sym`` -> its character.  Tracked changes: ``w:ins`` and
-  ``w:moveTo`` are kept, ``w:del`` and ``w:moveFrom`` dropped, deleted table rows dropped.
+  ``w:noBreakHyphen`` -> "-"; ``w:sym`` -> its character.  Tracked changes are read as if
+  accepted: ``w:ins`` and ``w:moveTo`` kept, ``w:del``, ``w:moveFrom`` and deleted table rows
+  dropped; ``Parsed.notes`` then says how many of each.
   Field codes (``w:instrText``) are dropped, field results kept.
 - Tables: one cell per ``w:tc``, so a horizontally merged cell (gridSpan) is read once; a vertical
   merge continuation is "".  A cell's paragraphs are joined with newlines; a nested table is
@@ -67,6 +68,8 @@ _SKIP = frozenset(
         "footnoteReference", "endnoteReference", "annotationRef", "footnoteRef", "endnoteRef",
     )
 ) | {MC + "Fallback"}
+_REVISIONS = {W + "ins": "insertions", W + "moveTo": "insertions", W + "del": "deletions",
+              W + "moveFrom": "deletions"}
 _CHAR = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 _DROP_TAGS = {W + "object": "objects", _A_BLIP: "images", _V_IMAGEDATA: "images",
               _C_CHART: "charts", _DGM_RELIDS: "diagrams"}
@@ -111,6 +114,17 @@ def read(data: bytes, name: str, settings: Settings) -> Parsed:
         headers=tuple(headers),
         footers=tuple(footers),
         dropped={k: n for k, n in sorted(walker.dropped.items()) if n},
+        notes=_revision_notes(walker.revisions),
+    )
+
+
+def _revision_notes(revisions: Counter[str]) -> tuple[str, ...]:
+    """A note when the file carries tracked changes, which were resolved as if accepted."""
+    if not revisions:
+        return ()
+    return (
+        f"tracked changes read as accepted: {revisions['insertions']} insertion(s) kept, "
+        f"{revisions['deletions']} deletion(s) dropped",
     )
 
 
@@ -168,6 +182,7 @@ class _Walker:
     def __init__(self, styles: _StyleTable) -> None:
         self.styles = styles
         self.dropped: Counter[str] = Counter()
+        self.revisions: Counter[str] = Counter()      # tracked changes seen, by kind
 
     def blocks(self, container: etree._Element) -> Iterator[TextBlock]:
         """Block-level content of a body, cell, text box, note, header or footer, in order."""
@@ -177,7 +192,8 @@ class _Walker:
                 yield from self.paragraph(child)
             elif tag == f"{W}tbl":
                 rows = self.table_rows(child)
-                yield TextBlock(kind="table", text=table_text(rows), rows=rows)
+                if any(cell for row in rows for cell in row):
+                    yield TextBlock(kind="table", text=table_text(rows), rows=rows)
             elif tag == f"{W}sdt":
                 content = self.sdt_content(child)
                 if content is not None:
@@ -213,6 +229,8 @@ class _Walker:
         """Collect the kept text under `el` into `out`; text-box contents go to `boxes`."""
         for child in el:
             tag = child.tag
+            if tag in _REVISIONS:
+                self.revisions[_REVISIONS[tag]] += 1
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
             if tag == f"{W}t":
@@ -242,6 +260,7 @@ class _Walker:
         rows = []
         for tr in _children(tbl, f"{W}tr"):
             if tr.find(f"{W}trPr/{W}del") is not None:
+                self.revisions["deletions"] += 1
                 continue
             cells = []
             for tc in _children(tr, f"{W}tc"):

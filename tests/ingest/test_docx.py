@@ -139,6 +139,10 @@ def test_docx_headers_and_footers_in_metadata_not_body(structure):
     assert "OFFICIAL" not in body and "Conference record" not in body
 
 
+def test_docx_without_tracked_changes_has_no_notes(structure):
+    assert structure.meta.notes == ()
+
+
 def test_docx_counts_images_comments_placeholders_and_hidden_runs_as_dropped(structure):
     assert structure.meta.dropped == {"comments": 1, "hidden_runs": 1, "images": 1, "placeholders": 1}
     body = "\n".join(texts(structure))
@@ -157,6 +161,7 @@ def test_docx_tracked_insertions_kept_deletions_dropped():
     assert texts(doc)[:3] == ["The plan is now agreed.", "Middle paragraph.", "Moved sentence."]
     assert doc.blocks[3].rows == (("Name", "Role"), ("Kim Lowe", "Midwife"))   # deleted row gone
     assert "not" not in texts(doc)[0] and "Old Entry" not in doc.blocks[3].text
+    assert doc.meta.notes == ("tracked changes read as accepted: 2 insertion(s) kept, 3 deletion(s) dropped",)
 
 
 # --- damaged and hostile files ----------------------------------------------------------------
