@@ -13,8 +13,12 @@
 
 Sizes are counted on the bytes actually inflated, entry by entry in chunks, with our own zlib
 stream: the declared sizes in the central directory are never trusted, and inflation stops as
-soon as a bound is crossed.  The DOCTYPE scan runs on the same chunks (case-insensitive, in
-UTF-8, UTF-16 and UTF-32), so nothing is inflated twice here.
+soon as a bound is crossed.  [Content_Types].xml is inflated first, so the DOCTYPE scan
+(case-insensitive, in UTF-8, UTF-16 and UTF-32) runs on the same chunks for the XML parts only:
+nothing is inflated twice here, and pictures (an SVG may carry a DOCTYPE) are not scanned.
+
+MAX_RATIO: a python-docx table of 12,000 identical empty rows deflates 143:1, the most measured
+for real XML; runs of zeros deflate about 1,000:1.
 """
 from __future__ import annotations
 
