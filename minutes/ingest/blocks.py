@@ -34,8 +34,11 @@ class TextBlock:
 
 
 def table_text(rows: tuple[tuple[str, ...], ...]) -> str:
-    """The plain-text form of a table: one line per row, cells separated by " | "."""
-    return "\n".join(" | ".join(c for c in row) for row in rows)
+    """The plain-text form of a table: one line per row, cells separated by " | ".
+
+    Line breaks inside a cell become " / " so that each row stays on one line.
+    """
+    return "\n".join(" | ".join(" / ".join(p for p in c.splitlines() if p.strip()) for c in row) for row in rows)
 
 
 @dataclass(frozen=True, slots=True)
