@@ -70,6 +70,7 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_MARKUP_CHARS = frozenset("<*_[\\!")
 _SPACES = re.compile(r"[ \t]{2,}|\t")
 
 
@@ -131,7 +132,7 @@ def _parse(lines: list[str], state: _State) -> None:
     while i < len(lines):
         line = lines[i]
         i += 1
-        if is_blank(line):
+        if not line.strip():              # NBSP is already a space after normalise()
             flush()
             continue
         if _FENCE.match(line):
@@ -211,6 +212,8 @@ def is_line_list(lines: list[str]) -> bool:
 
 
 def _capitals(text: str) -> bool:
+    if len(text) > 100 or text.endswith("."):
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     return 3 <= len(letters) and len(text) <= 100 and all(ch.isupper() for ch in letters) and not text.endswith(".")
 
@@ -276,6 +279,8 @@ def _cells(line: str) -> list[str]:
 
 def inline(text: str) -> str:
     """Reduce inline Markdown/HTML to plain text and collapse runs of spaces."""
+    if not _MARKUP_CHARS.intersection(text):
+        return _SPACES.sub(" ", text).strip()
     text = _BR.sub(" ", text)
     text = _TAGS.sub("", text)
     text = _IMAGE.sub(lambda m: m.group(1), text)
