@@ -7,17 +7,17 @@ and glyph boxes, and two-column pages are reordered from line boxes.  pdfplumber
 only when a page draws a grid as one complex path; each pdfplumber page is closed after use.
 
 Blocks, in reading order per page:
-* Running headers and footers: a line among the top two (bottom two) of a page whose text, with
-  digits replaced, recurs at the top (bottom) of at least half the pages with text (and of two or
-  more pages); page-number lines ("Page 75 5", "Page 3 of 12", "- 4 -", "12") among those lines on
-  any page.  They leave the body and go, deduplicated by that normalised form, to Parsed.headers /
-  Parsed.footers.
-* Paragraphs: consecutive lines of one column; a new block starts after a gap bigger than 1.35x the
-  page's usual line pitch (lower quartile of its line steps), at a change of font size or weight, at a list marker, after a short line
-  ending a sentence, or at an indented first line.  Lines are joined with
-  `normalise_text.join_lines(dehyphenate=True)`: "safe-/guarding" -> "safeguarding", while
-  "multi-/agency" and "Authority-/Designated" keep the hyphen.  A paragraph that runs on to the next
-  page (no closing punctuation, next page starts in lower case) is joined.
+* Running headers and footers: a line among the top two (bottom two) of a page, in its upper
+  (lower) half, whose text, with digits replaced, recurs at the top (bottom) of at least half the
+  pages with text (and of two or more pages); page-number lines ("Page 75 5", "Page 3 of 12",
+  "- 4 -", "12") among those lines on any page.  They leave the body and go, deduplicated by that
+  normalised form, to Parsed.headers / Parsed.footers.
+* Paragraphs: consecutive lines of one column; a new block starts after a gap bigger than 1.35x
+  the page's usual line pitch (lower quartile of its line steps), at a change of font size or
+  weight, at a list marker, after a short line ending a sentence, or at an indented first line.
+  Lines are joined with `normalise_text.join_lines(dehyphenate=True)`: "safe-/guarding" ->
+  "safeguarding", while "multi-/agency" and "Authority-/Designated" keep the hyphen.  A paragraph
+  that runs on to the next page (no closing punctuation, next page starts in lower case) is joined.
 * Headings: a block of at most two lines and 120 characters, not ending in ".", ",", ";" that is
   bold, or 12% larger than the body font, or numbered ("3. Apologies") in title form.  Level comes
   from the numbering depth, else 1 for 30% larger than body, 2 for larger, 3 for bold.
@@ -225,15 +225,15 @@ def _strip_running(pages: list[_Page]) -> tuple[tuple[str, ...], tuple[str, ...]
     tops: Counter[str] = Counter()
     bottoms: Counter[str] = Counter()
     for page in pages:
-        lines = sorted(page.scan.lines, key=lambda ln: -ln.top)
-        tops.update({_key(ln.text) for ln in lines[:EDGE_LINES]})
-        bottoms.update({_key(ln.text) for ln in lines[-EDGE_LINES:]})
+        top, bottom = _edges(page)
+        tops.update({_key(ln.text) for ln in top})
+        bottoms.update({_key(ln.text) for ln in bottom})
     need = max(2, (len(pages) + 1) // 2)
     found: dict[str, dict[str, str]] = {"top": {}, "bottom": {}}
     for page in pages:
-        lines = sorted(page.scan.lines, key=lambda ln: -ln.top)
+        top, bottom = _edges(page)
         drop: set[int] = set()
-        for where, edge, counts in (("top", lines[:EDGE_LINES], tops), ("bottom", lines[-EDGE_LINES:], bottoms)):
+        for where, edge, counts in (("top", top, tops), ("bottom", bottom, bottoms)):
             for ln in edge:
                 key = _key(ln.text)
                 if counts[key] >= need or _PAGE_NUMBER.match(ln.text.strip()):
@@ -241,6 +241,14 @@ def _strip_running(pages: list[_Page]) -> tuple[tuple[str, ...], tuple[str, ...]
                     found[where].setdefault(key, ln.text)
         page.scan.lines = [ln for ln in page.scan.lines if id(ln) not in drop]
     return tuple(found["top"].values()), tuple(found["bottom"].values())
+
+
+def _edges(page: _Page) -> tuple[list[Line], list[Line]]:
+    """The top two lines in the upper half of the page and the bottom two in the lower half."""
+    lines = sorted(page.scan.lines, key=lambda ln: -ln.top)
+    half = page.scan.height / 2
+    return ([ln for ln in lines[:EDGE_LINES] if ln.middle > half],
+            [ln for ln in lines[-EDGE_LINES:] if ln.middle <= half])
 
 
 def _body_size(pages: list[_Page]) -> float:

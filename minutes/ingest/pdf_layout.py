@@ -12,17 +12,18 @@ Heuristics (documented because they decide what the reader keeps):
   or the ForceBold flag).
 * **Ruled tables.** Path objects whose bounds are thin (<= 3 pt) and long (>= 8 pt) are edges; a
   rectangle path is four edges.  Edges that touch (2 pt tolerance) form a cluster, and a cluster
-  with at least 3 distinct horizontal and 3 distinct vertical positions is a table: its rows and
+  with at least 2 distinct horizontal and 3 distinct vertical positions (two columns) is a table: its rows and
   columns are the gaps between those positions, and each glyph goes to the cell holding its centre.
   A large path with many segments (a whole grid drawn as one path) cannot be read this way; the
   page is flagged ``needs_plumber`` and pdfplumber's ``find_tables`` reads it instead.
 * **Two columns.** Only checked when at least 5 lines end left of 55% of the page width and at
-  least 5 start right of 45%.  The gutter lies between the right-most end of the left lines and the
-  left-most start of the right lines; it must be >= 6 pt wide, both sides must fill at least 25% of
-  the page width on median, and their vertical spans must overlap by half of the shorter one.
-  Lines crossing the gutter (titles, footers) split the page into bands; each band is read left
-  column first, then right column.  Limitation: when a PDF writes both columns row by row, PDFium
-  merges each row into one line across the gutter, and the page reads as one column.
+  least 5 start right of 45%.  The gutter lies between the right-most end of the left lines beside
+  the right column (a title above it does not count) and the left-most start of the right lines;
+  it must be >= 6 pt wide, both sides must fill at least 25% of the page width on median, and
+  their vertical spans must overlap by half of the shorter one.  Lines crossing the gutter
+  (titles, footers) split the page into bands; each band is read left column first, then right
+  column.  Limitation: when a PDF writes both columns row by row, PDFium merges each row into one
+  line across the gutter, and the page reads as one column.
 """
 from __future__ import annotations
 
@@ -191,7 +192,7 @@ def edge_grids(edges: list[tuple[float, float, float, float]]) -> list[tuple[lis
     for group in clusters.values():
         ys = _positions([(e[1] + e[3]) / 2 for e in group if e[3] - e[1] <= EDGE_THIN])
         xs = _positions([(e[0] + e[2]) / 2 for e in group if e[2] - e[0] <= EDGE_THIN])
-        if len(xs) >= 3 and len(ys) >= 3:
+        if len(xs) >= 3 and len(ys) >= 2:      # two columns or more; one row is a split table's part
             grids.append((xs, ys))
     return grids
 
@@ -251,7 +252,11 @@ def gutter(lines: list[Line], width: float) -> float | None:
     right = [ln for ln in lines if ln.x0 > 0.45 * width]
     if len(left) < 5 or len(right) < 5:
         return None
-    gl, gr = max(ln.x1 for ln in left), min(ln.x0 for ln in right)
+    low, high = min(ln.bottom for ln in right), max(ln.top for ln in right)
+    beside = [ln for ln in left if ln.top >= low and ln.bottom <= high]   # not a title above
+    if len(beside) < 5:
+        return None
+    gl, gr = max(ln.x1 for ln in beside), min(ln.x0 for ln in right)
     if gr - gl < 6:
         return None
     if median(ln.x1 - ln.x0 for ln in left) < 0.25 * width or median(ln.x1 - ln.x0 for ln in right) < 0.25 * width:
