@@ -141,6 +141,9 @@ def person_key(name: str, directory: Path | str | None = None) -> PersonKey:
     """
     cleaned = _BRACKETS.sub(" ", name).split(",")[0]
     title, rest = split_title(cleaned, directory)
+    bare = load("titles", directory).lookup(rest) if title is None else None
+    if bare is not None:
+        return PersonKey(bare, (), "")          # a title on its own names nobody
     words = [w for w in rest.split() if fold(w) and fold(w) not in POST_NOMINALS]
     if not words:
         return PersonKey(title, (), "")
