@@ -112,3 +112,70 @@ def ingest(
     if not files:
         typer.echo("Error: no supported files found", err=True)
         raise typer.Exit(code=1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Notes or minutes files, or folders of them.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "table",
+    model: Annotated[Optional[str], typer.Option(help="spaCy base pipeline (installed package or path).", envvar="MINUTES_MODEL")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for the NLP (spaCy multiprocessing).")] = 1,
+) -> None:
+    """Extract attendees, agencies, categories, risk factors, decisions, actions and dates.
+
+    Example: minutes extract samples/icpc_notes_smith.txt --format json
+    """
+    from . import flow
+
+    if fmt not in ("json", "table"):
+        typer.echo(f"Error: unknown format '{fmt}'; use json or table", err=True)
+        raise typer.Exit(code=2)
+    with reported():
+        cfg = settings(model=model)
+    files = expand_paths(paths)
+    failed: list[str] = []
+
+    def on_error(path: Path, exc: MinutesError) -> None:
+        typer.echo(f"Error: {exc}", err=True)
+        failed.append(path.name)
+
+    with reported():
+        results = [x.to_json() for _, x in flow.extract_files(files, cfg, n_process=workers, on_error=on_error)]
+    if fmt == "json":
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from .show import print_extractions
+
+        print_extractions(results)
+    if failed or not files:
+        if not files:
+            typer.echo("Error: no supported files found", err=True)
+        else:
+            typer.echo(f"{len(failed)} of {len(files)} file(s) failed: {', '.join(failed)}", err=True)
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold documents (NAME.txt + NAME.json); dev/ and heldout/ are scored apart.")],
+    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Also score bare en_core_web_sm.")] = True,
+    per_doc: Annotated[bool, typer.Option("--per-doc", help="Also list F1 per document.")] = False,
+    model: Annotated[Optional[str], typer.Option(help="spaCy base pipeline.", envvar="MINUTES_MODEL")] = None,
+) -> None:
+    """Score extraction against hand-annotated gold data: precision, recall and F1 per field.
+
+    Example: minutes evaluate benchmarks/gold
+    """
+    from . import flow
+    from .show import print_scores
+
+    with reported():
+        cfg = settings(model=model)
+        rows, details = flow.evaluate_gold(gold_dir, cfg, baseline=baseline)
+    print_scores(rows)
+    if per_doc:
+        for split, docs in details:
+            for name, counts in docs:
+                cells = " ".join(f"{f}={c.f1:.2f}" for f, c in counts.items() if not c.empty)
+                typer.echo(f"{split}/{name}: {cells}")

@@ -1,0 +1,149 @@
+"""minutes_actions: what must be done, by whom and by when.
+
+Entries of an Actions / Outline plan section (one per line or list item), attendance-style
+tables with What / Who / When columns, and "ACTION:" lines anywhere.  Shapes understood:
+  "Hannah Price SW - make referral to Eastbrook Recovery - by 19/03/2026"
+  "HV to see Poppy every 4 weeks"      "Refer to SALT (HV, by 26/03/2026)"
+  "Action: Chair to write to the ICB by 1 May 2026"
+The due date is the last date in the entry (from minutes_dates); words like "ongoing" or
+"by next core group" are kept as due_text when there is no date.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .found import BlockSection, FoundAction, FoundDate, block_starts, evidence_at, pack, unpack
+from .sections import load_rules
+
+_ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
+_DASHES = re.compile(r"\s+[\-–—]\s+")
+_TO = re.compile(r"^(?P<owner>[^,;:]{2,60}?)\s+(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<what>\S.*)$", re.I)
+_BY = re.compile(r"[\s,(]*(?:\bby\b|\bbefore\b|\bno\s+later\s+than\b|\bw/c\b|\bweek\s+commencing\b|\bfirst\b|\bdue\b|\bdeadline\b|\bwithin\b|\bongoing\b|\bfrom\b)[^)]*\)?\s*$", re.I)
+_DUE_WORDS = re.compile(r"\b(ongoing|by\s+next\s+core\s+group|at\s+each\s+core\s+group|before\s+review|by\s+review|immediately|asap|weekly|monthly|fortnightly)\b", re.I)
+_HEADER = {
+    "what": ("action", "what", "task", "outcome", "activity"),
+    "owner": ("who", "owner", "responsible", "lead", "by whom", "person"),
+    "due": ("when", "by", "date", "timescale", "deadline", "due"),
+}
+_OWNER_HINT = re.compile(r"\b(?:SW|HV|SN|GP|DSL|IDVA|FSW|TM|IRO|PC|DC|Chair|Mum|Dad|Mother|Father|School|Police|Nursery|CAMHS|[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
+
+
+class ActionFinder:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.rules = load_rules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        sections = unpack(BlockSection, doc._.sections)
+        dates = unpack(FoundDate, doc._.dates)
+        starts = block_starts(doc)
+        kinds = doc.user_data.get("minutes_blocks", [])
+        rows = doc.user_data.get("minutes_rows", [])
+        found: list[FoundAction] = []
+        for i, span in enumerate(doc.spans["blocks"]):
+            sec = sections[i] if i < len(sections) else BlockSection(None)
+            block_kind = kinds[i][0] if i < len(kinds) else span.label_
+            if block_kind == "table" and i < len(rows) and rows[i]:
+                found.extend(self._table(doc, starts, span, rows[i], dates, i))
+                continue
+            if block_kind == "heading":
+                continue
+            in_section = self.rules.kind(sec.section) == "actions"
+            begin = span.start_char + sec.content_start
+            for s, e in _lines(doc.text, begin, span.end_char):
+                line = doc.text[s:e]
+                m = _ACTION_LINE.match(line)
+                if m:
+                    s += m.end()
+                elif not in_section:
+                    continue
+                action = self._parse(doc, starts, s, e, dates)
+                if action:
+                    found.append(action)
+        doc._.actions = pack(found)
+        return doc
+
+    def _due(self, doc, starts, dates: list[FoundDate], start: int, end: int) -> tuple[str | None, str | None]:
+        ev_start = evidence_at(doc, start, start, starts)
+        ev_end = evidence_at(doc, end, end, starts)
+        inside = [d for d in dates if d.evidence.block == ev_start.block and ev_start.start <= d.evidence.start < ev_end.end]
+        if inside:
+            return inside[-1].value, None
+        words = _DUE_WORDS.search(doc.text[start:end])
+        return None, (words.group(1) if words else None)
+
+    def _parse(self, doc, starts, start: int, end: int, dates) -> FoundAction | None:
+        while start < end and doc.text[start] in " \t-*•>":
+            start += 1
+        text = doc.text[start:end].strip()
+        if len(text) < 4:
+            return None
+        due, due_text = self._due(doc, starts, dates, start, end)
+        owner = None
+        what = text
+        parts = _DASHES.split(text)
+        if len(parts) >= 2:
+            body = [p for p in parts if not _BY.fullmatch(" " + p) and not re.fullmatch(r"(?i)\s*(by\b.*|ongoing.*|w/c.*|first\b.*)", p)]
+            if len(body) >= 2:
+                first, second = body[0], body[1]
+                if len(first.split()) <= 5 and _OWNER_HINT.search(first):
+                    owner, what = first, " - ".join(body[1:])
+                elif len(second.split()) <= 5 and _OWNER_HINT.search(second):
+                    owner, what = second, " - ".join([body[0]] + body[2:])
+                else:
+                    what = " - ".join(body)
+            elif body:
+                what = body[0]
+        if owner is None:
+            m = _TO.match(what)
+            if m and len(m.group("owner").split()) <= 6 and not m.group("owner").lower().startswith(("need", "want", "plan", "agreed", "continue", "refer")):
+                owner, what = m.group("owner"), m.group("what")
+        what = _BY.sub("", what).strip(" .;,-") or what.strip()
+        owner = owner.strip(" ,;:-") if owner else None
+        return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
+
+    def _table(self, doc, starts, span, rows, dates, index) -> list[FoundAction]:
+        header = [c.lower() for c in rows[0]]
+        cols: dict[str, int] = {}
+        for key, words in _HEADER.items():
+            for j, cell in enumerate(header):
+                if j not in cols.values() and any(cell.startswith(w) or f" {w}" in cell for w in words):
+                    cols[key] = j
+                    break
+        if "what" not in cols or ("owner" not in cols and "due" not in cols):
+            return []
+        from .dates import find_dates
+        from .datefinder import dates_from_iso
+
+        anchor = dates_from_iso(doc._.anchor)
+        out = []
+        pos = span.start_char
+        lines = span.text.split("\n")
+        for r, row in enumerate(rows):
+            line_start = pos
+            pos += len(lines[r]) + 1 if r < len(lines) else 0
+            if r == 0:
+                continue
+            cells = list(row) + [""] * 4
+            what = cells[cols["what"]].strip()
+            if not what:
+                continue
+            owner = cells[cols["owner"]].strip() if "owner" in cols else None
+            due_cell = cells[cols["due"]] if "due" in cols else ""
+            mentions = [m for m in find_dates(due_cell, anchor) if m.value and m.precision == "day"]
+            due = mentions[-1].value.isoformat() if mentions else None
+            ev = evidence_at(doc, line_start, line_start + len(lines[r]) if r < len(lines) else line_start, starts)
+            out.append(FoundAction(what=what, evidence=ev, owner=owner or None, due=due, due_text=None if due else (due_cell.strip() or None)))
+        return out
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end]) if m.group(0).strip()]
+
+
+@Language.factory("minutes_actions")
+def make_actions(nlp: Language, name: str) -> ActionFinder:
+    return ActionFinder(name)

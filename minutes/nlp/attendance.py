@@ -1,0 +1,243 @@
+"""Parse attendance lists: "Present: Councillors A Smith (Chair), B Jones and C Brown",
+"Jane Doe - SW (CSC)" lines, "Apols: Dr Patel (GP) - report submitted; School nurse".
+
+Pure functions over a piece of text and the domain terms found in it (from the SpanRuler), so
+they are easy to test and cheap to run.  The spaCy component (attendees.py) feeds them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+# (start, end, label, id) of a domain term, offsets relative to the text being parsed
+Term = tuple[int, int, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    start: int                      # offsets of the whole entry in the parsed text
+    end: int
+    name: str | None                # as written, with its title ("Councillor A Smith", "Dr Patel")
+    name_start: int = 0
+    name_end: int = 0
+    role_id: str | None = None
+    role_text: str | None = None    # the role as written when no canonical role matched
+    agency_id: str | None = None
+    agency_text: str | None = None
+    status: str | None = None       # an override written in the entry ("report submitted", "apologies")
+    chair: bool = False
+
+
+_LEADERS = re.compile(
+    r"^\s*(?:[:\-–—]\s*)?(?:(?:for\s+absence\s+)?(?:were|was)\s+(?:received|submitted|given)\s+(?:on\s+behalf\s+of|from|by)"
+    r"|received\s+from|from|the\s+following(?:\s+(?:members|people|officers))?\s*:?|by)\s+",
+    re.I,
+)
+_PLURAL_TITLE = re.compile(r"^\s*(Councillors|Cllrs\.?|Councillor|Cllr\.?)\s+", re.I)
+_STATUS_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\breports?\s+(?:submitted|only|sent|provided|received)\b|\(report\)|\bsent\s+(?:a\s+)?report\b", re.I), "report submitted"),
+    (re.compile(r"\b(?:did\s+not\s+attend|not\s+attended|dna|no\s+show|invited,?\s+(?:but\s+)?(?:did\s+)?not\s+(?:attend|present))\b", re.I), "absent"),
+    (re.compile(r"\b(?:apologies|apols|sent\s+apologies|gave\s+apologies)\b", re.I), "apologies"),
+    (re.compile(r"\bin\s+attendance\b", re.I), "in attendance"),
+)
+_CHAIR = re.compile(r"\((?:in\s+the\s+)?chair(?:man|person)?\)|(?:^|[\s,\-–(])(?:conference\s+)?chair(?:man|person)?(?=$|[\s,)\-–/])", re.I)
+_VICE = re.compile(r"vice[\s\-]?chair", re.I)
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*\.?|(?:de|van|von|der|bin|al|le|la|du|da|di|ap|ni|mac|mc|o')(?=\s+[A-Z])", re.U)
+_NON_NAME = {
+    "chair", "vice-chair", "vice", "chairman", "chairperson", "substitute", "sub", "report", "submitted",
+    "present", "apologies", "apols", "minutes", "attended", "did", "not", "invited", "for", "first", "only",
+    "the", "of", "and", "in", "attendance", "also", "members", "member", "councillors", "cllrs", "none",
+    "nil", "n/a", "none received", "tbc", "unknown", "via", "teams", "zoom", "phone", "telephone", "part",
+    "item", "items", "from", "on", "behalf", "to", "no", "contact", "left", "joined", "at", "after",
+    "ongoing", "lead", "interim", "acting", "senior", "deputy", "assistant", "manager", "officer", "head",
+    "director", "representative", "rep", "governor", "co-opted", "parent", "all", "other", "others",
+}
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bCllr)(?<!\bRev)(?<!\bProf)\.\s+(?=[A-Z])")
+SEPARATORS = re.compile(r"\s+[\-–—]\s+|\s*[()]\s*|,\s*|:\s+|\s+/\s+")
+
+
+def strip_leader(text: str) -> int:
+    """Offset after phrases like "were received from" that introduce the list."""
+    m = _LEADERS.match(text)
+    return m.end() if m else 0
+
+
+def split_entries(text: str) -> list[tuple[int, int]]:
+    """Offsets of the entries of a list.
+
+    One entry per line when the text has several lines; otherwise split on semicolons, or on
+    commas and "and" outside brackets.  Sentences about substitutes are left out.
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    if len(lines) > 1:
+        out: list[tuple[int, int]] = []
+        for s, e in lines:
+            out.extend((s + a, s + b) for a, b in split_entries(text[s:e]))
+        return out
+    if not lines:
+        return []
+    s0, e0 = lines[0]
+    pieces: list[tuple[int, int]] = []
+    for s, e in _sentences(text, s0, e0):
+        if re.search(r"substitut|attended\s+as|in\s+place\s+of", text[s:e], re.I):
+            continue
+        separators = ";" if ";" in text[s:e] else ","
+        pieces.extend(_split_top(text, s, e, separators))
+    if len(pieces) == 1 and lines:
+        return pieces
+    return pieces
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text[start:end]):
+        cut = start + m.start() + 1
+        out.append((pos, cut))
+        pos = start + m.end()
+    out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip(" .")]
+
+
+def _split_top(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """Split on the separators (and on " and " / " & " between items) outside brackets."""
+    out = []
+    depth = 0
+    pos = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in separators:
+            out.append((pos, i))
+            pos = i + 1
+        elif depth == 0 and separators == "," and (text.startswith(" and ", i) or text.startswith(" & ", i)):
+            out.append((pos, i))
+            pos = i + (5 if text.startswith(" and ", i) else 3)
+            i = pos
+            continue
+        i += 1
+    out.append((pos, end))
+    cleaned = []
+    for s, e in out:
+        while s < e and text[s] in " \t.;,":
+            s += 1
+        while e > s and text[e - 1] in " \t.;,":
+            e -= 1
+        if e > s:
+            cleaned.append((s, e))
+    return cleaned
+
+
+def _status_in(text: str) -> str | None:
+    for pattern, status in _STATUS_WORDS:
+        if pattern.search(text):
+            return status
+    return None
+
+
+def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: str | None = None) -> Entry:
+    """One entry: the person's name (with title), role and agency, and any status written in it."""
+    body = text[start:end]
+    inside = [t for t in terms if t[0] >= start and t[1] <= end]
+    role = next((t for t in inside if t[2] == "ROLE"), None)
+    agency = next((t for t in inside if t[2] == "AGENCY"), None)
+    titles = [t for t in inside if t[2] == "TITLE"]
+    covered = [(t[0], t[1]) for t in inside if t[2] in ("ROLE", "AGENCY", "CATEGORY", "RISK", "CONF_TYPE", "OUTCOME")]
+    name, ns, ne = _name(text, start, end, covered, titles)
+    role_text = None
+    if role is None:
+        role_text = _role_words(text, start, end, ns, ne, covered)
+    chair = bool(_CHAIR.search(body)) and not _VICE.search(body)
+    if name and title and not _starts_with_title(name, titles, ns):
+        name = f"{title} {name}"
+    return Entry(
+        start=start,
+        end=end,
+        name=name,
+        name_start=ns,
+        name_end=ne,
+        role_id=role[3] if role else None,
+        role_text=role_text,
+        agency_id=agency[3] if agency else None,
+        agency_text=None,
+        status=_status_in(body),
+        chair=chair,
+    )
+
+
+def _starts_with_title(name: str, titles: Sequence[Term], ns: int) -> bool:
+    return any(t[0] == ns for t in titles) or bool(re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|prof)\b", name))
+
+
+def _name(text: str, start: int, end: int, covered, titles) -> tuple[str | None, int, int]:
+    """The first run of name words in the entry, outside role/agency terms (titles are kept)."""
+    title_starts = {t[0]: t[1] for t in titles}
+    for fs, fe in _fragments(text, start, end):
+        words = []
+        i = fs
+        while i < fe:
+            if i in title_starts and title_starts[i] <= fe:
+                words.append((i, title_starts[i], True))
+                i = title_starts[i]
+                continue
+            hit = next(((s, e) for s, e in covered if s <= i < e), None)
+            if hit:
+                if words:
+                    break
+                i = hit[1]
+                continue
+            m = _NAME_WORD.match(text, i)
+            if m and m.end() <= fe and (m.end() == fe or not text[m.end()].isalnum()):
+                word = m.group(0)
+                if word.lower().strip(".") in _NON_NAME and not words:
+                    i = m.end()
+                    continue
+                if word.lower().strip(".") in _NON_NAME:
+                    break
+                words.append((m.start(), m.end(), False))
+                i = m.end()
+                continue
+            if text[i].isspace():
+                i += 1
+                continue
+            if words:
+                break
+            j = i
+            while j < fe and not text[j].isspace():
+                j += 1
+            i = j
+        real = [w for w in words if not w[2]]
+        if real:
+            s, e = words[0][0], words[-1][1]
+            return " ".join(text[s:e].split()), s, e
+    return None, 0, 0
+
+
+def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in SEPARATORS.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _role_words(text: str, start: int, end: int, ns: int, ne: int, covered) -> str | None:
+    """A role written in words the gazetteer does not know ("Head of Safeguarding")."""
+    for fs, fe in _fragments(text, start, end):
+        if ns <= fs < ne or fs <= ns < fe:
+            continue
+        frag = text[fs:fe].strip()
+        if not frag or _status_in(frag) or _CHAIR.fullmatch(frag) or any(s <= fs and fe <= e for s, e in covered):
+            continue
+        if re.search(r"[A-Za-z]{3,}", frag) and len(frag) <= 80:
+            return frag
+    return None

@@ -1,0 +1,282 @@
+"""minutes_attendees: who was there.
+
+Sources, in order of trust:
+1. attendance sections (Present / In attendance / Apologies / Reports submitted / Absent),
+   parsed by attendance.py, including attendance tables (Name | Role | Agency | Attended);
+2. transcript speakers (present), with the role they give when they introduce themselves;
+3. people named in the narrative who speak or present ("Councillor Coult asked ..."):
+   status "mentioned".  Report authors, contacts and action owners are not attendees.
+The same person named several ways is merged (normalise.same_person).
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from typing import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import models_dir
+from . import gazetteer
+from .attendance import Entry, Term, parse_entry, split_entries, strip_leader
+from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack
+from .sections import load_rules
+
+SPEECH_WINDOW = 6             # tokens between a name and its speech verb
+_HEADER_WORDS = {
+    "name": ("name", "attendee", "person", "member", "invitee"),
+    "role": ("role", "title", "position", "designation", "job"),
+    "agency": ("agency", "organisation", "organization", "service", "department", "team"),
+    "status": ("attend", "status", "present", "apolog", "report", "invited", "y/n"),
+}
+_STATUS_CELL = (
+    (re.compile(r"report", re.I), "report submitted"),
+    (re.compile(r"apolog|apols|sent apols|^a$", re.I), "apologies"),
+    (re.compile(r"did not|dna|^no$|^n$|absent|not present|not attend", re.I), "absent"),
+    (re.compile(r"part|present|attend|yes|^y$|^p$|✓|✔|x", re.I), "present"),
+)
+_INTRO = re.compile(r"\b(?:I'm|I am|my name is|this is|it's)\b", re.I)
+_NOT_ATTENDEE_BEFORE = re.compile(
+    r"(?:report|paper|letter|presentation|email|e-mail)s?\s+(?:of|from|by|written\s+by)\s*(?:the\s+)?$|"
+    r"(?:contact|sent\s+to|emailed\s+to|copy\s+to|c/o)\s*$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4)
+def _speech_verbs(path: str) -> frozenset[str]:
+    data = json.loads((models_dir() / path).read_text(encoding="utf-8"))
+    return frozenset(v.lower() for v in data["verbs"] if " " not in v)
+
+
+class AttendeeFinder:
+    def __init__(self, nlp: Language, name: str, speech_verbs: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.verbs = _speech_verbs(speech_verbs)
+        self.rules = load_rules()
+        self.roles = gazetteer.load("roles")
+        self.agencies = gazetteer.load("agencies")
+
+    # -- helpers -------------------------------------------------------------------------
+    def _terms(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        return sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans.get("terms", []))
+
+    @staticmethod
+    def _terms_in(terms, start: int, end: int, base: int) -> list[Term]:
+        i = bisect_left(terms, (start,))
+        out = []
+        while i < len(terms) and terms[i][0] < end:
+            s, e, label, ident = terms[i]
+            if e <= end:
+                out.append((s - base, e - base, label, ident))
+            i += 1
+        return out
+
+    def _person(self, doc, starts, entry: Entry, base: int, status: str) -> FoundPerson | None:
+        if not entry.name:
+            return None
+        role_id = entry.role_id
+        agency_id = entry.agency_id
+        if agency_id is None and role_id is not None:
+            agency_id = self.roles.by_id[role_id].agency if role_id in self.roles.by_id else None
+        role = self.roles.name_of(role_id) if role_id in self.roles.by_id else entry.role_text
+        if entry.chair and role is None:
+            role = "Chair"
+        return FoundPerson(
+            name=entry.name,
+            status=entry.status if entry.status in ("report submitted", "absent", "apologies") and status != "present" or (entry.status == "apologies") else status,
+            evidence=evidence_at(doc, base + entry.name_start, base + entry.name_end, starts),
+            role=role,
+            agency=self.agencies.name_of(agency_id) if agency_id in self.agencies.by_id else None,
+            role_id=role_id,
+            agency_id=agency_id if agency_id in self.agencies.by_id else None,
+            chair=entry.chair,
+            confidence=0.9 if role or agency_id else 0.7,
+        )
+
+    def _terms_for_text(self, text: str) -> list[Term]:
+        """Domain terms inside a short string that is not a slice of the Doc (table cells, speakers)."""
+        small = self.nlp.get_pipe("minutes_terms")(self.nlp.make_doc(text))
+        return sorted((s.start_char, s.end_char, s.label_, s.id_) for s in small.spans.get("terms", []))
+
+    # -- the component ---------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        sections = unpack(BlockSection, doc._.sections)
+        spans = doc.spans["blocks"]
+        starts = block_starts(doc)
+        terms = self._terms(doc)
+        kinds = doc.user_data.get("minutes_blocks", [])
+        rows = doc.user_data.get("minutes_rows", [])
+        people: list[FoundPerson] = []
+        agencies: list[FoundAgency] = []
+        for i, span in enumerate(spans):
+            sec = sections[i] if i < len(sections) else BlockSection(None)
+            kind = kinds[i][0] if i < len(kinds) else span.label_
+            status = self.rules.status(sec.section)
+            if kind == "table" and i < len(rows) and rows[i]:
+                people.extend(self._table(doc, starts, span, rows[i], status))
+                continue
+            if kind == "turn":
+                speaker = kinds[i][3] if i < len(kinds) else None
+                if speaker:
+                    people.append(self._speaker(doc, starts, span, speaker))
+                continue
+            if status is None:
+                continue
+            base = span.start_char + sec.content_start
+            text = doc.text[base:span.end_char]
+            lead = strip_leader(text)
+            title = None
+            block_terms = self._terms_in(terms, base, span.end_char, base)
+            for s, e in split_entries(text[lead:]):
+                s, e = s + lead, e + lead
+                m = re.match(r"\s*(Councillors|Cllrs\.?|Councillor|Cllr\.?)\s+", text[s:e], re.I)
+                if m and m.group(1).lower().startswith(("councillors", "cllrs")):
+                    title = "Councillor"
+                    s += m.end()
+                elif m:
+                    title = None
+                entry = parse_entry(text, s, e, block_terms, title)
+                person = self._person(doc, starts, entry, base, status)
+                if person:
+                    people.append(person)
+                elif entry.agency_id or entry.role_id:
+                    agency_id = entry.agency_id or (
+                        self.roles.by_id[entry.role_id].agency if entry.role_id in self.roles.by_id else None
+                    )
+                    if agency_id:
+                        ev = evidence_at(doc, base + entry.start, base + entry.end, starts)
+                        agencies.append(FoundAgency(agency_id, entry.status or status, ev))
+        people.extend(self._mentioned(doc, starts, sections, terms))
+        doc._.attendees = pack(people)
+        doc.user_data["minutes_agency_entries"] = pack(agencies)
+        return doc
+
+    def _table(self, doc, starts, span, rows: Sequence[Sequence[str]], status: str | None) -> list[FoundPerson]:
+        """An attendance table: find the columns from its header row, or assume Name | Role | Agency."""
+        header = [c.lower() for c in rows[0]]
+        columns: dict[str, int] = {}
+        for key, words in _HEADER_WORDS.items():
+            for j, cell in enumerate(header):
+                if j not in columns.values() and any(w in cell for w in words):
+                    columns[key] = j
+                    break
+        body = rows[1:] if "name" in columns else rows
+        if "name" not in columns:
+            if status is None:
+                return []
+            columns = {"name": 0, "role": 1, "agency": 2}
+        out = []
+        row_texts = span.text.split("\n")
+        pos = span.start_char
+        offsets = []
+        for line in row_texts:
+            offsets.append(pos)
+            pos += len(line) + 1
+        first = 1 if body is not rows else 0
+        for r, row in enumerate(body):
+            cells = list(row) + [""] * 4
+            raw = " - ".join(c for c in (cells[columns["name"]], cells[columns.get("role", 99)] if "role" in columns else "",
+                                          cells[columns.get("agency", 99)] if "agency" in columns else "") if c.strip())
+            if not raw.strip():
+                continue
+            row_status = status or "present"
+            if "status" in columns:
+                cell = cells[columns["status"]].strip()
+                row_status = next((st for pat, st in _STATUS_CELL if pat.search(cell)), row_status)
+            entry_terms = self._terms_for_text(raw)
+            entry = parse_entry(raw, 0, len(raw), entry_terms, None)
+            line_start = offsets[r + first] if r + first < len(offsets) else span.start_char
+            name_at = doc.text.find(entry.name or "", line_start, span.end_char) if entry.name else -1
+            s = name_at if name_at >= 0 else line_start
+            e = s + len(entry.name or "")
+            entry = Entry(**{**_entry_dict(entry), "name_start": 0, "name_end": 0})
+            person = self._person(doc, starts, entry, 0, row_status)
+            if person:
+                out.append(_with_evidence(person, evidence_at(doc, s, e, starts)))
+        return out
+
+    def _speaker(self, doc, starts, span, speaker: str) -> FoundPerson:
+        entry = parse_entry(speaker, 0, len(speaker), self._terms_for_text(speaker), None)
+        name = entry.name or speaker.strip()
+        role_id = entry.role_id
+        agency_id = entry.agency_id
+        intro = span.text[:300]
+        if role_id is None and _INTRO.search(intro):
+            for t in doc.spans.get("terms", []):
+                if span.start_char <= t.start_char < span.start_char + 300 and t.label_ in ("ROLE", "AGENCY"):
+                    if t.label_ == "ROLE" and role_id is None:
+                        role_id = t.id_
+                    elif t.label_ == "AGENCY" and agency_id is None:
+                        agency_id = t.id_
+        entry = Entry(start=0, end=len(name), name=name, role_id=role_id, agency_id=agency_id, chair=entry.chair)
+        person = self._person(doc, starts, entry, 0, "present")
+        assert person is not None
+        return _with_evidence(person, evidence_at(doc, span.start_char, span.start_char, starts))
+
+    def _mentioned(self, doc, starts, sections, terms) -> list[FoundPerson]:
+        """Named people who speak or present in the narrative."""
+        out = []
+        block_of = {}
+        for i, span in enumerate(doc.spans["blocks"]):
+            block_of[span.start] = i
+        titles = {(s, e): ident for s, e, label, ident in terms if label == "TITLE"}
+        candidates: list[tuple[int, int]] = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
+        for (s_char, e_char) in titles:
+            span = doc.char_span(s_char, e_char, alignment_mode="expand")
+            if span is None:
+                continue
+            end = span.end
+            while end < len(doc) and end - span.end < 4 and (doc[end].is_title or re.fullmatch(r"[A-Z]\.?", doc[end].text)):
+                end += 1
+            if end > span.end and doc[end - 1].is_title:
+                candidates.append((span.start, end))
+        seen = set()
+        for start, end in sorted(candidates):
+            if (start, end) in seen or end - start > 6:
+                continue
+            seen.add((start, end))
+            sec = self._section_of(doc, sections, doc[start].idx)
+            if sec is not None and self.rules.kind(sec) in ("attendance", "actions"):
+                continue
+            window = doc[end:min(end + SPEECH_WINDOW, len(doc))]
+            if not any(t.lower_ in self.verbs for t in window):
+                continue
+            if any(t.ent_type_ == "PERSON" and t.i >= end for t in window[:2]):
+                continue
+            before = doc.text[max(0, doc[start].idx - 40):doc[start].idx]
+            if _NOT_ATTENDEE_BEFORE.search(before):
+                continue
+            name = doc[start:end].text.strip(" ,.'’s")
+            if name.endswith("'s") or len(name) < 3 or " " not in name and not any(w in name for w in ("Cllr",)):
+                if " " not in name:
+                    continue
+            ev = evidence_at(doc, doc[start].idx, doc[start].idx + len(name), starts)
+            out.append(FoundPerson(name=name, status="mentioned", evidence=ev, confidence=0.6))
+        return out
+
+    def _section_of(self, doc, sections, char: int) -> str | None:
+        starts = block_starts(doc)
+        i = max(bisect_left(starts, char + 1) - 1, 0)
+        return sections[i].section if i < len(sections) else None
+
+
+def _entry_dict(entry: Entry) -> dict:
+    return {f: getattr(entry, f) for f in entry.__slots__}
+
+
+def _with_evidence(person: FoundPerson, ev) -> FoundPerson:
+    from dataclasses import replace
+
+    return replace(person, evidence=ev)
+
+
+
+
+@Language.factory("minutes_attendees", default_config={"speech_verbs": "rules/speech_verbs.json"})
+def make_attendees(nlp: Language, name: str, speech_verbs: str) -> AttendeeFinder:
+    return AttendeeFinder(nlp, name, speech_verbs)

@@ -1,0 +1,176 @@
+"""Section detection: which part of a meeting record each block belongs to.
+
+Labels ("Present:", "Apols", "RESOLVED", "Decision", "Actions", conference headings ...) are data
+in models/rules/sections.json.  A block opens a section when it is a heading naming one, or when
+it starts with a label followed by a colon, a dash or nothing else ("Present: Cllr A, Cllr B"
+opens *present* and holds its first entries).  The section then runs on until the next label or
+heading; attendance sections also end at the first long narrative paragraph.  Agenda item
+numbers ("23/24", "6.", "Item 6") are tracked so decisions can cite their item.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ConfigError
+from ..resources import models_dir
+from .found import BlockSection, pack
+
+RULE_KEYS = {"id", "kind", "status", "labels", "note"}
+SECTION_KINDS = {"attendance", "decision", "actions", "narrative"}
+ATTENDANCE_MAX_WORDS = 22      # a longer paragraph ends an attendance list
+
+_LEAD = re.compile(r"^[\s#>*_•➤▪\-–—]*(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)])?[\s*_]*", re.I)
+_AFTER = re.compile(r"^\s*(?:\*\*|__)?\s*(?:[:\-–—]|$)")
+_ITEM = re.compile(
+    r"^[\s#*_]*(?:(?:agenda\s+)?item\s+(?P<a>\d{1,3}[a-z]?)\b|(?P<b>\d{1,3}/\d{2,4})\b|(?P<c>\d{1,3})[.)]?\s+(?=[A-Z]))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRule:
+    id: str
+    kind: str
+    labels: tuple[str, ...]
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRules:
+    rules: dict[str, SectionRule]
+    pattern: re.Pattern[str]                  # every label, longest first
+    by_label: dict[str, str]                  # label -> section id
+
+    def kind(self, section: str | None) -> str | None:
+        return self.rules[section].kind if section in self.rules else None
+
+    def status(self, section: str | None) -> str | None:
+        return self.rules[section].status if section in self.rules else None
+
+
+@lru_cache(maxsize=8)
+def load_rules(path: str = "rules/sections.json", root: str | None = None) -> SectionRules:
+    file = Path(root or models_dir()) / path
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"section rules '{file.name}' cannot be read: {exc}") from None
+    rules: dict[str, SectionRule] = {}
+    by_label: dict[str, str] = {}
+    for n, raw in enumerate(data.get("sections", []), 1):
+        unknown = set(raw) - RULE_KEYS
+        if unknown:
+            raise ConfigError(
+                f"{file.name}: section {n} has unknown key(s) {', '.join(sorted(unknown))}; "
+                f"allowed: {', '.join(sorted(RULE_KEYS))}"
+            )
+        if raw.get("kind") not in SECTION_KINDS:
+            raise ConfigError(f"{file.name}: section {n} kind must be one of {', '.join(sorted(SECTION_KINDS))}")
+        rule = SectionRule(raw["id"], raw["kind"], tuple(l.lower() for l in raw["labels"]), raw.get("status"))
+        rules[rule.id] = rule
+        for label in rule.labels:
+            by_label.setdefault(_norm(label), rule.id)
+    alternatives = sorted(by_label, key=len, reverse=True)
+    pattern = re.compile(r"(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![a-z0-9])")
+    return SectionRules(rules, pattern, by_label)
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace("’", "'").replace("‘", "'")
+
+
+def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, int] | None:
+    """(section id, offset where the content after the label starts), or None."""
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    head = _norm(text[start:start + 80])
+    m = rules.pattern.match(head)
+    if not m:
+        return None
+    label = m.group(0)
+    rest = head[m.end():]
+    after = _AFTER.match(rest)
+    shouting = text[start:start + m.end()].isupper() and len(label) > 3
+    ends_with_from = label.endswith(" from")
+    if not (is_heading or after or shouting or ends_with_from):
+        return None
+    content = start + m.end() + (after.end() if after else 0)
+    while content < len(text) and text[content] in " \t*_:":
+        content += 1
+    return rules.by_label[label], content
+
+
+def agenda_item(text: str) -> str | None:
+    m = _ITEM.match(text)
+    if not m:
+        return None
+    return m.group("a") or m.group("b") or m.group("c")
+
+
+def label_blocks(
+    blocks: Sequence[tuple[str, str]], rules: SectionRules, start: Sequence[str | None] | None = None
+) -> list[BlockSection]:
+    """Section of each (kind, text) block, starting from `start` = (section, item)."""
+    section, item = (tuple(start) + (None, None))[:2] if start else (None, None)
+    out: list[BlockSection] = []
+    for kind, text in blocks:
+        is_heading = kind == "heading"
+        found = match_label(text, is_heading, rules) if kind != "table" else None
+        if found:
+            section = found[0]
+            out.append(BlockSection(section, item, True, found[1]))
+            continue
+        number = agenda_item(text) if (is_heading or len(text) < 160) and kind != "table" else None
+        if is_heading or (number and kind != "list_item" and rules.kind(section) not in ("decision", "actions")):
+            if number:
+                item = number
+            section = None
+        elif rules.kind(section) == "attendance" and kind not in ("table", "list_item"):
+            if len(text.split()) > ATTENDANCE_MAX_WORDS:
+                section = None
+        out.append(BlockSection(section, item, False, 0))
+    return out
+
+
+def carry_sections(blocks: Sequence, piece_starts: Iterable[int]) -> list[list[str | None] | None]:
+    """The (section, item) in force before each piece of a long document (cheap: regex only)."""
+    starts = list(piece_starts)
+    if len(starts) <= 1:
+        return [None] * len(starts)
+    rules = load_rules()
+    labelled = label_blocks([(b.kind, b.text) for b in blocks], rules)
+    carried: list[list[str | None] | None] = []
+    for s in starts:
+        if s == 0:
+            carried.append(None)
+        else:
+            prev = labelled[s - 1]
+            carried.append([prev.section, prev.item])
+    return carried
+
+
+class SectionLabeller:
+    """Sets doc._.sections: one BlockSection (packed) per block in doc.spans["blocks"]."""
+
+    def __init__(self, name: str, rules: str) -> None:
+        self.name = name
+        self.rules = load_rules(rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        kinds = [row[0] for row in doc.user_data.get("minutes_blocks", [])]
+        spans = doc.spans["blocks"]
+        blocks = [(kinds[i] if i < len(kinds) else span.label_, span.text) for i, span in enumerate(spans)]
+        doc._.sections = pack(label_blocks(blocks, self.rules, doc._.start_section))
+        return doc
+
+
+@Language.factory("minutes_sections", default_config={"rules": "rules/sections.json"})
+def make_sections(nlp: Language, name: str, rules: str) -> SectionLabeller:
+    return SectionLabeller(name, rules)

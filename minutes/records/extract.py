@@ -1,0 +1,339 @@
+"""The only module that reads a processed Doc: Docs -> Extraction (plain, frozen data).
+
+An Extraction holds everything the pipeline found in one document, each item with the evidence
+(block index and character offsets) that supports it, and renders to the JSON that
+`minutes extract` prints.  The store and the templates never import spaCy.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Sequence
+
+from ..ingest.blocks import Document
+from ..nlp.found import (
+    Evidence,
+    FoundAction,
+    FoundAgency,
+    FoundDate,
+    FoundDecision,
+    FoundPerson,
+    unpack,
+)
+
+JSON_STATUS = {
+    "present": "present",
+    "in attendance": "in attendance",
+    "apologies": "apologies",
+    "report submitted": "report submitted",
+    "absent": "apologies",
+    "mentioned": "mentioned",
+}
+STATUS_RANK = {"present": 0, "in attendance": 1, "apologies": 2, "report submitted": 2, "absent": 3, "mentioned": 4}
+HEAD_BLOCKS = 15
+_BODY = re.compile(
+    r"(?P<body>(?:[A-Z][\w'’&]*|and|of|for|the|&|on)(?:[ \t]+(?:[A-Z][\w'’&,\-]*|and|of|for|the|&|on|Young|People's)){0,14}?[ \t]+"
+    r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Partnership|Forum|Group|Trust Board|Scrutiny Commission))\b"
+)
+_CONFERENCE_ROLES = {
+    "social_worker", "independent_reviewing_officer", "health_visitor", "designated_safeguarding_lead",
+    "school_nurse", "mother", "father", "family_support_worker", "idva", "midwife",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    name: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Extraction:
+    source: dict[str, Any]
+    kind: str
+    title: str | None
+    date: str | None
+    body: str | None
+    attendees: tuple[FoundPerson, ...]
+    agencies: tuple[Term, ...]
+    categories: tuple[Term, ...]
+    risk_factors: tuple[Term, ...]
+    decisions: tuple[FoundDecision, ...]
+    actions: tuple[FoundAction, ...]
+    dates: tuple[FoundDate, ...]
+    conference: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    date_evidence: Evidence | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        conferences = []
+        if self.kind == "conference":
+            outcomes = [d.outcome for d in self.decisions if d.outcome]
+            conferences.append({
+                "type": self.conference.get("type"),
+                "date": self.date,
+                "outcome": _overall(outcomes),
+                "categories": [t.name for t in self.categories],
+                "agencies_present": sorted({p.agency for p in self.attendees if p.agency and p.status == "present"}),
+                "children": [
+                    {"name": c["name"], "decision": _child_outcome(c["name"], self.decisions),
+                     "categories": _child_categories(c["name"], self.decisions)}
+                    for c in self.conference.get("children", [])
+                ],
+                "chair": self.conference.get("chair"),
+                "lead_social_worker": self.conference.get("lead_social_worker"),
+                "strategy_discussion_date": self.conference.get("strategy_discussion_date"),
+                "core_group_date": self.conference.get("core_group_date"),
+                "review_date": self.conference.get("review_date"),
+            })
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "meeting": {"title": self.title, "date": self.date, "body": self.body,
+                        "evidence": self.date_evidence.to_dict() if self.date_evidence else None},
+            "attendees": [
+                {"name": p.name, "role": p.role, "agency": p.agency, "status": JSON_STATUS.get(p.status, "mentioned"),
+                 "attendance": p.status, "chair": p.chair, "confidence": p.confidence, "evidence": p.evidence.to_dict()}
+                for p in self.attendees
+            ],
+            "agencies": [t.name for t in self.agencies],
+            "categories": [t.name for t in self.categories],
+            "risk_factors": [t.name for t in self.risk_factors],
+            "decisions": [d.text for d in self.decisions],
+            "actions": [
+                {"what": a.what, "owner": a.owner, "due": a.due, "due_text": a.due_text, "evidence": a.evidence.to_dict()}
+                for a in self.actions
+            ],
+            "dates": sorted({d.value for d in self.dates}),
+            "conferences": conferences,
+            "evidence": {
+                "agencies": [{"name": t.name, "evidence": t.evidence.to_dict()} for t in self.agencies],
+                "categories": [{"name": t.name, "evidence": t.evidence.to_dict()} for t in self.categories],
+                "risk_factors": [{"name": t.name, "evidence": t.evidence.to_dict()} for t in self.risk_factors],
+                "decisions": [
+                    {"text": d.text, "item": d.item, "subject": d.subject, "outcome": d.outcome,
+                     "categories": list(d.category_ids), "evidence": d.evidence.to_dict()}
+                    for d in self.decisions
+                ],
+                "dates": [{"date": d.value, "relative": d.relative, "evidence": d.evidence.to_dict()} for d in self.dates],
+            },
+            "notes": list(self.notes),
+        }
+
+
+def _overall(outcomes: Sequence[str]) -> str | None:
+    if not outcomes:
+        return None
+    for preferred in ("plan made", "plan continued", "plan ended", "no plan"):
+        if preferred in outcomes:
+            return preferred
+    return outcomes[0]
+
+
+def _child_outcome(name: str, decisions: Iterable[FoundDecision]) -> str | None:
+    first = name.split()[0]
+    for d in decisions:
+        if d.outcome and first in d.text:
+            return d.outcome
+    return None
+
+
+def _child_categories(name: str, decisions: Iterable[FoundDecision]) -> list[str]:
+    from ..nlp import gazetteer
+
+    cats = gazetteer.load("categories")
+    first = name.split()[0]
+    out: list[str] = []
+    for d in decisions:
+        if first in d.text:
+            out.extend(cats.name_of(c) for c in d.category_ids if cats.name_of(c) not in out)
+    return out
+
+
+def extract(document: Document, docs: Sequence[Any]) -> Extraction:
+    """One document's processed Docs (pieces, in order) -> Extraction."""
+    from ..nlp import gazetteer
+
+    people: list[FoundPerson] = []
+    agency_entries: list[FoundAgency] = []
+    decisions: list[FoundDecision] = []
+    actions: list[FoundAction] = []
+    dates: list[FoundDate] = []
+    term_hits: dict[str, list[tuple[str, Evidence, str | None]]] = {"AGENCY": [], "CATEGORY": [], "RISK": []}
+    conference: dict[str, Any] = {}
+    anchor = None
+    for doc in docs:
+        people += unpack(FoundPerson, doc._.attendees)
+        agency_entries += unpack(FoundAgency, doc.user_data.get("minutes_agency_entries"))
+        decisions += unpack(FoundDecision, doc._.decisions)
+        actions += unpack(FoundAction, doc._.actions)
+        dates += unpack(FoundDate, doc._.dates)
+        anchor = anchor or doc._.anchor
+        for key, value in (doc._.conference or {}).items():
+            if conference.get(key) in (None, [], "") and value not in (None, []):
+                conference[key] = value
+        term_hits_for(doc, term_hits)
+
+    agencies_g = gazetteer.load("agencies")
+    categories_g = gazetteer.load("categories")
+    risks_g = gazetteer.load("risk_factors")
+
+    attendees = merge_attendees(people)
+    agencies = _agencies(attendees, agency_entries, term_hits["AGENCY"], agencies_g)
+    categories = _unique_terms(term_hits["CATEGORY"], categories_g, sections=None)
+    risks = _risks(term_hits["RISK"], risks_g)
+    kind = _kind(conference, decisions, attendees, document)
+    title, body = _title_body(document)
+    date_ev = None
+    if anchor:
+        date_ev = next((d.evidence for d in dates if d.value == anchor), None)
+    notes = []
+    if not any(p.status != "mentioned" for p in attendees):
+        notes.append("no attendance list found")
+    if anchor is None:
+        notes.append("no meeting date found")
+    if not decisions:
+        notes.append("no decisions found")
+    seen_dates: set[str] = set()
+    unique_dates = []
+    for d in dates:
+        if d.value not in seen_dates:
+            seen_dates.add(d.value)
+            unique_dates.append(d)
+    return Extraction(
+        source=document.meta.to_dict(),
+        kind=kind,
+        title=title,
+        date=anchor,
+        body=body,
+        attendees=tuple(attendees),
+        agencies=tuple(agencies),
+        categories=tuple(categories),
+        risk_factors=tuple(risks),
+        decisions=tuple(_dedupe_decisions(decisions)),
+        actions=tuple(actions),
+        dates=tuple(unique_dates),
+        conference=conference,
+        notes=tuple(notes),
+        date_evidence=date_ev,
+    )
+
+
+def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) -> None:
+    from ..nlp.found import BlockSection, block_starts, evidence_at
+
+    starts = block_starts(doc)
+    sections = unpack(BlockSection, doc._.sections)
+    for span in doc.spans.get("terms", []):
+        if span.label_ in hits:
+            ev = evidence_at(doc, span.start_char, span.end_char, starts)
+            local = ev.block - (doc._.block_index or 0)
+            sec = sections[local].section if 0 <= local < len(sections) else None
+            hits[span.label_].append((span.id_, ev, sec))
+
+
+def merge_attendees(people: Sequence[FoundPerson]) -> list[FoundPerson]:
+    """One entry per person: list entries win over mentions; the fullest name form is kept."""
+    from ..nlp.normalise import best_form, merge_people
+
+    if not people:
+        return []
+    ordered = sorted(range(len(people)), key=lambda i: (STATUS_RANK.get(people[i].status, 5), i))
+    names = [people[i].name for i in ordered]
+    out: list[tuple[int, FoundPerson]] = []
+    for group in merge_people(names):
+        members = [people[ordered[j]] for j in group]
+        lead = members[0]
+        role = next((m.role for m in members if m.role), None)
+        role_id = next((m.role_id for m in members if m.role_id), None)
+        agency = next((m.agency for m in members if m.agency), None)
+        agency_id = next((m.agency_id for m in members if m.agency_id), None)
+        merged = replace(
+            lead,
+            name=best_form([m.name for m in members]),
+            role=role,
+            role_id=role_id,
+            agency=agency,
+            agency_id=agency_id,
+            chair=any(m.chair for m in members),
+            confidence=max(m.confidence for m in members),
+        )
+        first_seen = min(ordered[j] for j in group)
+        out.append((first_seen, merged))
+    return [p for _, p in sorted(out, key=lambda x: x[0])]
+
+
+def _agencies(attendees, entries, hits, gaz) -> list[Term]:
+    """Agencies that took part: those of attendees and agency-only list entries, plus agencies
+    named in agency-information and report sections."""
+    found: dict[str, Evidence] = {}
+    for p in attendees:
+        if p.agency_id and p.status != "mentioned":
+            found.setdefault(p.agency_id, p.evidence)
+    for a in entries:
+        found.setdefault(a.agency_id, a.evidence)
+    for ident, ev, sec in hits:
+        if sec in ("agency_information", "report_submitted", "present", "apologies", "in_attendance"):
+            found.setdefault(ident, ev)
+    return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id]
+
+
+def _unique_terms(hits, gaz, sections) -> list[Term]:
+    found: dict[str, Evidence] = {}
+    for ident, ev, sec in hits:
+        if sections is None or sec in sections:
+            found.setdefault(ident, ev)
+    return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id]
+
+
+def _risks(hits, gaz) -> list[Term]:
+    found: dict[str, Evidence] = {}
+    for ident, ev, _ in hits:
+        found.setdefault(ident, ev)
+        for implied in gaz.implied(ident):
+            found.setdefault(implied, ev)
+    return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id]
+
+
+def _kind(conference, decisions, attendees, document: Document) -> str:
+    if conference.get("type"):
+        return "conference"
+    if any(d.outcome for d in decisions) and conference.get("children"):
+        return "conference"
+    roles = {p.role_id for p in attendees if p.status != "mentioned"}
+    if len(roles & _CONFERENCE_ROLES) >= 3 and not any((p.role_id or "") == "councillor" for p in attendees):
+        return "conference"
+    return "committee"
+
+
+def _title_body(document: Document) -> tuple[str | None, str | None]:
+    blocks = document.blocks[:HEAD_BLOCKS]
+    title = None
+    for b in blocks:
+        if b.kind == "heading" and not re.fullmatch(r"(?i)\s*(agenda item|issue - meetings|minutes:?|resolved:?)\s*", b.text):
+            title = " ".join(b.text.split())[:200]
+            break
+    if title is None and blocks:
+        title = " ".join(blocks[0].text.split("\n")[0].split())[:200]
+    body = None
+    for b in blocks:
+        for line in b.text.split("\n")[:3]:
+            m = _BODY.search(line)
+            if m:
+                body = m.group("body").strip()
+                body = re.sub(r"^(?:Minutes of the |Meeting of the |Meeting: .*? - )", "", body)
+                break
+        if body:
+            break
+    return title, body
+
+
+def _dedupe_decisions(decisions: Sequence[FoundDecision]) -> list[FoundDecision]:
+    seen: set[str] = set()
+    out = []
+    for d in decisions:
+        key = " ".join(d.text.lower().split())
+        if key and key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
