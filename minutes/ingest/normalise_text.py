@@ -29,6 +29,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # which is what Word and Windows editors write (0x91-0x94 are the smart quotes).
 _WESTERN = frozenset({"ascii", "latin_1", "iso8859_15", "cp1252"})
 NOT_TEXT = "does not look like text (binary data or an unknown encoding); save it as UTF-8 text"
+_CHAOS_SLACK = 0.05                # a Western match this close to the best guess is as good
 _MAX_CONTROL_SHARE = 0.02          # after decoding, more control characters than this = binary
 
 
@@ -49,9 +50,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             return _check_text(text, name), encoding
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError(name, NOT_TEXT)
         try:
-            if encoding is None:
-                raise UnicodeDecodeError("?", b"", 0, 1, "NUL bytes")
             return _check_text(data.decode(encoding), name), encoding
         except UnicodeDecodeError:
             raise InputError(name, NOT_TEXT) from None
@@ -71,7 +72,7 @@ def _guess(data: bytes, name: str) -> tuple[str, str]:
     matches = from_bytes(data)
     best = matches.best()
     western_ok = best is None or any(
-        m.encoding in _WESTERN and m.chaos <= best.chaos + 0.05 for m in matches
+        m.encoding in _WESTERN and m.chaos <= best.chaos + _CHAOS_SLACK for m in matches
     ) or bool(set(best.could_be_from_charset) & _WESTERN) or _plausible_cp1252(data)
     if western_ok:
         try:
@@ -85,6 +86,7 @@ def _guess(data: bytes, name: str) -> tuple[str, str]:
 
 _CP1252_TYPICAL = set("‘’“”–—…•€£©®°·½¼¾×") | {chr(c) for c in range(0xC0, 0x100)}
 _FOREIGN_RUN = re.compile(r"[^\x00-\x7f]{3,}")
+_HIGH = re.compile(r"[^\x00-\x7f]")
 
 
 def _plausible_cp1252(data: bytes) -> bool:
@@ -94,7 +96,7 @@ def _plausible_cp1252(data: bytes) -> bool:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return False
-    high = {ch for ch in text if ord(ch) > 0x7F}
+    high = set(_HIGH.findall(text))
     return high <= _CP1252_TYPICAL and not _FOREIGN_RUN.search(text)
 
 

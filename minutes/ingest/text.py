@@ -20,12 +20,14 @@ One parser serves .txt and .md, since typed notes and web-page copies mix both.
 * Markdown pipe tables (with a |---| separator row) become one `table` block; the separator, empty
   rows and empty columns are left out, `<br>` in a cell becomes a space.  Plain-text tables aligned
   with spaces are not guessed: they stay paragraphs.
-* Line joining: the lines of a paragraph are normally soft-wrapped prose and are joined with one
-  space.  But a paragraph whose lines are all short (< 80 characters), where no line after the
-  first starts in lower case and no long line breaks off mid-sentence, is a line list such as an
-  attendance list ("Jane Doe - SW" / "Dr Patel - GP"): it stays ONE paragraph block whose text
-  keeps the line breaks.  Downstream, split such a block's text on "\\n" to get one entry per line;
-  the label above it ("Present:") is its own heading block.
+* Line joining: lines are first re-joined where they were soft-wrapped (a line continues the one
+  before when it starts in lower case, or when the line before is long (>= 55 characters) or ends
+  in a comma without ending a sentence).  The resulting lines that are short (< 80 characters) and
+  consecutive form ONE paragraph block whose text keeps the line breaks - a line list such as an
+  attendance list ("Jane Doe - SW" / "Dr Patel - GP"), or "Date: ..." / "Venue: ..." header
+  lines; each long line (prose) is a paragraph block of its own.  Downstream, split a block's text
+  on "\n" to get one entry per line; the label above a list ("Present:") is its own heading
+  block.  A capitals-only first line of a paragraph is a heading.
 * Inline Markdown/HTML is reduced to its text: **bold**, <sup>, <br>, backslash escapes; a link
   keeps its address in brackets, an image its alt text (the image is counted in `dropped`).
   Runs of spaces become one space.  Horizontal rules are counted in `dropped["rules"]`; no text is
@@ -195,27 +197,48 @@ def _emit_paragraph(lines: list[str], state: _State) -> None:
             return
         state.add(TextBlock("paragraph", text))
         return
-    if is_line_list(lines):
-        state.add(TextBlock("paragraph", "\n".join(inline(line) for line in lines)))
-    else:
-        state.add(TextBlock("paragraph", inline(join_lines(lines))))
+    logical = [inline(line) for line in logical_lines(lines)]
+    if len(logical) > 1 and _capitals(logical[0]):
+        _heading(logical.pop(0), None, state)
+    run: list[str] = []                          # consecutive short lines: one line-list block
+    for line in logical:
+        if len(line) < SHORT_LINE:
+            run.append(line)
+            continue
+        if run:
+            state.add(TextBlock("paragraph", "\n".join(run)))
+            run = []
+        state.add(TextBlock("paragraph", line))
+    if run:
+        state.add(TextBlock("paragraph", "\n".join(run)))
 
 
-def is_line_list(lines: list[str]) -> bool:
-    """True when a paragraph's lines are separate entries (an attendance list), not wrapped prose."""
-    stripped = [line.strip() for line in lines]
-    if any(len(line) >= SHORT_LINE for line in stripped):
+def logical_lines(lines: list[str]) -> list[str]:
+    """Undo soft wrapping: a line continues the one before when it starts in lower case, or when
+    the line before is long (>= WRAP_LINE) or ends in a comma or hyphen without ending a sentence."""
+    out: list[list[str]] = []
+    for raw in lines:
+        line = raw.strip()
+        if out and _continues_prose(out[-1][-1], line):
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return [join_lines(group) for group in out]
+
+
+def _continues_prose(before: str, line: str) -> bool:
+    if line[:1].islower():
+        return True
+    if _SENTENCE_END.search(before):
         return False
-    if any(line[:1].islower() for line in stripped[1:]):
-        return False
-    return not any(len(line) >= WRAP_LINE and not _SENTENCE_END.search(line) for line in stripped[:-1])
+    return len(before) >= WRAP_LINE or before.endswith((",", "-", "&"))
 
 
 def _capitals(text: str) -> bool:
     if len(text) > 100 or text.endswith("."):
         return False
     letters = [ch for ch in text if ch.isalpha()]
-    return 3 <= len(letters) and len(text) <= 100 and all(ch.isupper() for ch in letters) and not text.endswith(".")
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def label_key(text: str) -> str:

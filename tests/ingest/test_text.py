@@ -217,3 +217,21 @@ def test_normalise_text_split_marker_collapses_stacked_markers():
 def test_normalise_text_join_lines_hyphens():
     assert join_lines(["docu-", "ment and self-", "harm"], dehyphenate=True) == "document and self-harm"
     assert join_lines(["mental ill-", "health"]) == "mental ill-health"
+
+
+def test_text_raw_notes_split_short_lines_from_wrapped_prose(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "INITIAL CHILD PROTECTION CONFERENCE\nDate: 12/03/2024\nVenue: Civic Centre, Room 2\n\n"
+        "Reports received: Police, School\n"
+        "The conference was told that the mother had moved house twice in six months and that the\n"
+        "School had concerns about attendance,\nPunctuality and uniform.\n",
+        encoding="utf-8",
+    )
+    assert kinds(read(path)) == [
+        ("heading", "INITIAL CHILD PROTECTION CONFERENCE"),
+        ("paragraph", "Date: 12/03/2024\nVenue: Civic Centre, Room 2"),
+        ("paragraph", "Reports received: Police, School"),
+        ("paragraph", "The conference was told that the mother had moved house twice in six months and "
+                      "that the School had concerns about attendance, Punctuality and uniform."),
+    ]
