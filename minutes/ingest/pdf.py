@@ -55,7 +55,10 @@ NO_TEXT = "has no text layer (scanned images?); run OCR first, e.g. ocrmypdf, th
 DAMAGED = "is damaged"
 _FPDF_ERR_PASSWORD = 4
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?(?:\s+\d+)?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d+\s*(?:of|/)\s*\d+)$", re.I
+    r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?(?:\s+\d+)?"     # Page 3, Page 3 of 12, Page 75 5
+    r"|[-–—]?\s*\d{1,4}\s*[-–—]?"                           # 12, - 4 -
+    r"|\d+\s*(?:of|/)\s*\d+)$",                              # 3 of 12, 3/12
+    re.I,
 )
 _DIGITS = re.compile(r"\d+")
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
@@ -173,6 +176,7 @@ def _alarm(seconds: float) -> Iterator[None]:
         and threading.current_thread() is threading.main_thread()
         and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
         and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        and 0 <= seconds < 1e6
     )
     if not usable:
         yield

@@ -259,7 +259,7 @@ def gutter(lines: list[Line], width: float) -> float | None:
     gl, gr = max(ln.x1 for ln in beside), min(ln.x0 for ln in right)
     if gr - gl < 6:
         return None
-    if median(ln.x1 - ln.x0 for ln in left) < 0.25 * width or median(ln.x1 - ln.x0 for ln in right) < 0.25 * width:
+    if min(median(ln.x1 - ln.x0 for ln in side) for side in (beside, right)) < 0.25 * width:
         return None
     lo = max(min(ln.bottom for ln in left), min(ln.bottom for ln in right))
     hi = min(max(ln.top for ln in left), max(ln.top for ln in right))

@@ -57,7 +57,9 @@ def test_pdf_sets_page_numbers_on_blocks():
 def test_pdf_marks_list_items_with_their_marker():
     doc = read(PDF / "minutes_header.pdf")
     items = [b for b in doc.blocks if b.kind == "list_item"]
-    assert [(b.marker, b.text) for b in items] == [("-", "Members asked for quarterly figures on repeat plans.")]
+    assert [(b.marker, b.text) for b in items] == [
+        ("-", "Members asked for quarterly figures on repeat plans.")
+    ]
 
 
 def test_pdf_joins_hyphenated_words_and_keeps_compounds():
@@ -109,7 +111,9 @@ def test_pdf_grid_drawn_as_one_path_goes_to_pdfplumber():
         assert scan_page(page, page.get_textpage()).needs_plumber
     doc = read(PDF / "grid_one_path.pdf")
     assert [b.kind for b in doc.blocks] == ["heading", "table", "paragraph"]
-    assert doc.blocks[1].rows == (("Agency", "Report"), ("Police", "Submitted"), ("Health Visiting", "Not received"))
+    assert doc.blocks[1].rows == (
+        ("Agency", "Report"), ("Police", "Submitted"), ("Health Visiting", "Not received")
+    )
 
 
 def test_pdf_refuses_password_protected():
@@ -140,7 +144,10 @@ def test_pdf_refuses_truncated_file():
     assert "'truncated.pdf': is damaged" in str(err.value)
 
 
-@pytest.mark.parametrize("data", [b"%PDF-1.4\n" + b"garbage " * 200 + b"\n%%EOF\n", b"not a pdf at all\n" * 20])
+BROKEN = [b"%PDF-1.4\n" + b"garbage " * 200 + b"\n%%EOF\n", b"not a pdf at all\n" * 20]
+
+
+@pytest.mark.parametrize("data", BROKEN)
 def test_pdf_refuses_damaged_bytes(tmp_path, data):
     path = tmp_path / "minutes.pdf"
     path.write_bytes(data)
@@ -168,3 +175,13 @@ def test_pdf_deadline_leaves_no_alarm_behind():
     read(PDF / "attendance_table.pdf")
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+
+
+@pytest.mark.parametrize("line,is_number", [
+    ("Page 75 5", True), ("Page 3 of 12", True), ("- 4 -", True), ("12", True), ("3/12", True),
+    ("12 children were subject to a plan", False), ("Page turner", False),
+])
+def test_pdf_page_number_lines(line, is_number):
+    from minutes.ingest.pdf import _PAGE_NUMBER
+
+    assert bool(_PAGE_NUMBER.match(line)) is is_number
