@@ -136,3 +136,8 @@ def test_patterns_extra_directory_is_read(tmp_path):
     found = [(e.label_, e.ent_id_) for e in nlp("the core group and a Strategy Meeting").ents]
     assert found == [("MEETING", "core_group"), ("MEETING", "strategy")]
     assert not [p for p in patterns if p["label"] == "OUTCOME"]
+
+
+def test_patterns_outcome_spans_a_named_child(nlp):
+    found = ents(nlp, "The conference made Baby X and her brother subject to Child Protection Plans.")
+    assert [(label, i) for _, label, i in found] == [("OUTCOME", "plan_made")]
