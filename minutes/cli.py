@@ -69,10 +69,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
     out: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
-        else:
-            out.append(path)
+        inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED) if path.is_dir() else []
+        # a folder with nothing readable is passed on, so the reader reports it by name
+        out.extend(inside or [path])
     return out
 
 
