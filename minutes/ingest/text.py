@@ -226,10 +226,18 @@ def logical_lines(lines: list[str]) -> list[str]:
     return [join_lines(group) for group in out]
 
 
+# A line that opens a record of its own ("Venue: ...", "DC Amir Shah - Police", "Jo Brennan (HV)")
+# is never a soft-wrapped continuation of the line before.
+_RECORD = re.compile(
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Cllr|Councillor|PC|DC|DS|DI|Prof|Rev)\.?\s"
+    r"|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s*(?:[-–—:]\s|\())"
+)
+
+
 def _continues_prose(before: str, line: str) -> bool:
     if line[:1].islower():
         return True
-    if _SENTENCE_END.search(before):
+    if _SENTENCE_END.search(before) or _RECORD.match(line):
         return False
     return len(before) >= WRAP_LINE or before.endswith((",", "-", "&"))
 

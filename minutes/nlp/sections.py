@@ -107,6 +107,15 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     return rules.by_label[label], content
 
 
+def _narrative(line: str) -> bool:
+    """A long line that reads as prose rather than as a list of names."""
+    words = line.split()
+    if len(words) <= ATTENDANCE_MAX_WORDS:
+        return False
+    separators = line.count(",") + line.count(";") + len(re.findall(r"\band\b", line))
+    return separators < len(words) / 6
+
+
 def agenda_item(text: str) -> str | None:
     m = _ITEM.match(text)
     if not m:
@@ -133,7 +142,7 @@ def label_blocks(
                 item = number
             section = None
         elif rules.kind(section) == "attendance" and kind not in ("table", "list_item"):
-            if len(text.split()) > ATTENDANCE_MAX_WORDS:
+            if any(_narrative(line) for line in text.split("\n")):
                 section = None
         out.append(BlockSection(section, item, False, 0))
     return out
