@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .found import BlockSection, FoundAction, FoundDate, block_starts, evidence_at, pack, unpack
+from .found import BlockSection, FoundAction, FoundDate, block_starts, evidence_at, pack, unpack, text_of
 from .sections import load_rules
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
@@ -38,7 +38,9 @@ class ActionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         sections = unpack(BlockSection, doc._.sections)
-        dates = unpack(FoundDate, doc._.dates)
+        dates: dict[int, list[FoundDate]] = {}
+        for d in unpack(FoundDate, doc._.dates):
+            dates.setdefault(d.evidence.block, []).append(d)
         starts = block_starts(doc)
         kinds = doc.user_data.get("minutes_blocks", [])
         rows = doc.user_data.get("minutes_rows", [])
@@ -53,8 +55,8 @@ class ActionFinder:
                 continue
             in_section = self.rules.kind(sec.section) == "actions"
             begin = span.start_char + sec.content_start
-            for s, e in _lines(doc.text, begin, span.end_char):
-                line = doc.text[s:e]
+            for s, e in _lines(text_of(doc), begin, span.end_char):
+                line = text_of(doc)[s:e]
                 m = _ACTION_LINE.match(line)
                 if m:
                     s += m.end()
@@ -69,16 +71,16 @@ class ActionFinder:
     def _due(self, doc, starts, dates: list[FoundDate], start: int, end: int) -> tuple[str | None, str | None]:
         ev_start = evidence_at(doc, start, start, starts)
         ev_end = evidence_at(doc, end, end, starts)
-        inside = [d for d in dates if d.evidence.block == ev_start.block and ev_start.start <= d.evidence.start < ev_end.end]
+        inside = [d for d in dates.get(ev_start.block, ()) if ev_start.start <= d.evidence.start < ev_end.end]
         if inside:
             return inside[-1].value, None
-        words = _DUE_WORDS.search(doc.text[start:end])
+        words = _DUE_WORDS.search(text_of(doc)[start:end])
         return None, (words.group(1) if words else None)
 
     def _parse(self, doc, starts, start: int, end: int, dates) -> FoundAction | None:
-        while start < end and doc.text[start] in " \t-*•>":
+        while start < end and text_of(doc)[start] in " \t-*•>":
             start += 1
-        text = doc.text[start:end].strip()
+        text = text_of(doc)[start:end].strip()
         if len(text) < 4:
             return None
         due, due_text = self._due(doc, starts, dates, start, end)

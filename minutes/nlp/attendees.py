@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ..resources import models_dir
 from . import gazetteer
 from .attendance import Entry, Term, parse_entry, split_entries, strip_leader
-from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack
+from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
 from .sections import load_rules
 
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
@@ -128,7 +128,7 @@ class AttendeeFinder:
             if status is None:
                 continue
             base = span.start_char + sec.content_start
-            text = doc.text[base:span.end_char]
+            text = text_of(doc)[base:span.end_char]
             lead = strip_leader(text)
             title = None
             block_terms = self._terms_in(terms, base, span.end_char, base)
@@ -191,7 +191,7 @@ class AttendeeFinder:
             entry_terms = self._terms_for_text(raw)
             entry = parse_entry(raw, 0, len(raw), entry_terms, None)
             line_start = offsets[r + first] if r + first < len(offsets) else span.start_char
-            name_at = doc.text.find(entry.name or "", line_start, span.end_char) if entry.name else -1
+            name_at = text_of(doc).find(entry.name or "", line_start, span.end_char) if entry.name else -1
             s = name_at if name_at >= 0 else line_start
             e = s + len(entry.name or "")
             entry = Entry(**{**_entry_dict(entry), "name_start": 0, "name_end": 0})
@@ -240,7 +240,7 @@ class AttendeeFinder:
             if (start, end) in seen or end - start > 6:
                 continue
             seen.add((start, end))
-            sec = self._section_of(doc, sections, doc[start].idx)
+            sec = self._section_of(starts, sections, doc[start].idx)
             if sec is not None and self.rules.kind(sec) in ("attendance", "actions"):
                 continue
             window = doc[end:min(end + SPEECH_WINDOW, len(doc))]
@@ -248,7 +248,7 @@ class AttendeeFinder:
                 continue
             if any(t.ent_type_ == "PERSON" and t.i >= end for t in window[:2]):
                 continue
-            before = doc.text[max(0, doc[start].idx - 40):doc[start].idx]
+            before = text_of(doc)[max(0, doc[start].idx - 40):doc[start].idx]
             if _NOT_ATTENDEE_BEFORE.search(before):
                 continue
             name = doc[start:end].text.strip(" ,.'’s")
@@ -259,8 +259,7 @@ class AttendeeFinder:
             out.append(FoundPerson(name=name, status="mentioned", evidence=ev, confidence=0.6))
         return out
 
-    def _section_of(self, doc, sections, char: int) -> str | None:
-        starts = block_starts(doc)
+    def _section_of(self, starts, sections, char: int) -> str | None:
         i = max(bisect_left(starts, char + 1) - 1, 0)
         return sections[i].section if i < len(sections) else None
 

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .found import BlockSection, FoundDate, unpack
+from .found import BlockSection, FoundDate, block_starts, evidence_at, text_of, unpack
 
 TYPE_NAMES = {"initial": "initial", "review": "review", "transfer_in": "transfer-in", "pre_birth": "pre-birth"}
 HEAD_BLOCKS = 12
@@ -26,7 +26,7 @@ _CHILD = re.compile(
 )
 _EVENT = {
     "strategy_discussion_date": re.compile(r"strategy\s+(?:discussion|meeting)", re.I),
-    "core_group_date": re.compile(r"core\s+group", re.I),
+    "core_group_date": re.compile(r"(?:first|next|initial)\s+core\s+group|core\s+group\s+(?:meeting|date|on|will|to\s+be\s+held)\b", re.I),
     "review_date": re.compile(r"review\s+(?:child\s+protection\s+)?conference|next\s+review|review\s+date|rcpc", re.I),
 }
 _EVENT_SECTION = {"core_group": "core_group_date", "review": "review_date"}
@@ -42,14 +42,15 @@ class ConferenceFacts:
         dates = unpack(FoundDate, doc._.dates)
         facts: dict = {"type": None, "type_evidence": None}
         first = doc._.block_index or 0
+        starts = block_starts(doc)
         for t in doc.spans.get("terms", []):
             if t.label_ == "CONF_TYPE":
-                block = next((i for i, s in enumerate(spans) if s.start_char <= t.start_char < s.end_char + 2), None)
-                if block is not None and first + block < HEAD_BLOCKS:
+                ev = evidence_at(doc, t.start_char, t.end_char, starts)
+                if ev.block < HEAD_BLOCKS:
                     facts["type"] = TYPE_NAMES.get(t.id_, t.id_)
-                    facts["type_evidence"] = [first + block, t.start_char - spans[block].start_char, t.end_char - spans[block].start_char]
+                    facts["type_evidence"] = ev.to_dict()
                     break
-        for m in _KEY_LINE.finditer(doc.text):
+        for m in _KEY_LINE.finditer(text_of(doc)):
             key = m.group("key").lower()
             name = _NAME.search(m.group("value"))
             if not name:
@@ -58,7 +59,7 @@ class ConferenceFacts:
                 "minute_taker" if key.startswith("minute") else "lead_social_worker")
             facts.setdefault(field, name.group(0))
         children = []
-        for m in _CHILD.finditer(doc.text[: spans[min(len(spans), HEAD_BLOCKS) - 1].end_char] if len(spans) else ""):
+        for m in _CHILD.finditer(text_of(doc)[: spans[min(len(spans), HEAD_BLOCKS) - 1].end_char] if len(spans) else ""):
             children.append({"name": m.group("name"), "dob": m.group("dob"), "age": m.group("age")})
         facts["children"] = children
         for d in dates:

@@ -9,11 +9,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .found import BlockSection, FoundDecision, block_starts, evidence_at, pack, unpack
+from .found import BlockSection, FoundDecision, block_starts, evidence_at, pack, unpack, text_of
 from .sections import load_rules
 
 OUTCOME_NAMES = {
@@ -39,10 +40,19 @@ _NOT_SUBJECT = {"That", "The", "This", "It", "All", "Both", "Conference", "Chair
 
 
 def _sentences(doc: Doc, start: int, end: int):
+    """The sentences of the Doc text [start:end], clipped to that range (Span.sents runs past it)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return [s for s in span.sents] if doc.has_annotation("SENT_START") else [span]
+    if not doc.has_annotation("SENT_START"):
+        return [span]
+    out = []
+    for sent in span.sents:
+        s, e = max(sent.start_char, start), min(sent.end_char, end)
+        clipped = doc.char_span(s, e, alignment_mode="expand")
+        if clipped is not None and clipped.text.strip():
+            out.append(clipped)
+    return out
 
 
 class DecisionFinder:
@@ -66,14 +76,14 @@ class DecisionFinder:
             if kind == "decision":
                 strict = sec.section == "decision" and not sec.opens
                 pieces = [(begin, span.end_char)]
-                if "\n" in doc.text[begin:span.end_char]:
-                    pieces = _lines(doc.text, begin, span.end_char)
+                if "\n" in text_of(doc)[begin:span.end_char]:
+                    pieces = _lines(text_of(doc), begin, span.end_char)
                 for s, e in pieces:
                     if strict:
                         for sent in _sentences(doc, s, e):
                             if _DECISION_WORDS.search(sent.text) and self._outcome(terms, sent.start_char, sent.end_char):
                                 found.append(self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec))
-                    elif doc.text[s:e].strip():
+                    elif text_of(doc)[s:e].strip():
                         found.append(self._decision(doc, starts, terms, s, e, sec))
             elif block_kind != "heading":
                 for sent in _sentences(doc, begin, span.end_char):
@@ -85,22 +95,22 @@ class DecisionFinder:
 
     @staticmethod
     def _outcome(terms, start: int, end: int) -> str | None:
-        for s, e, label, ident in terms:
-            if s >= start and e <= end and label == "OUTCOME":
+        for s, e, label, ident in _within(terms, start, end):
+            if label == "OUTCOME":
                 return OUTCOME_NAMES.get(ident, ident.replace("_", " "))
         return None
 
     def _decision(self, doc, starts, terms, start: int, end: int, sec: BlockSection) -> FoundDecision:
-        raw = doc.text[start:end]
+        raw = text_of(doc)[start:end]
         lead = _NUMBER.match(raw)
         if lead:
             start += lead.end()
-        while start < end and doc.text[start] in " \t:-–—":
+        while start < end and text_of(doc)[start] in " \t:-–—":
             start += 1
-        while end > start and doc.text[end - 1] in " \t\n":
+        while end > start and text_of(doc)[end - 1] in " \t\n":
             end -= 1
-        text = " ".join(doc.text[start:end].split())
-        categories = tuple(dict.fromkeys(ident for s, e, label, ident in terms if s >= start and e <= end and label == "CATEGORY"))
+        text = " ".join(text_of(doc)[start:end].split())
+        categories = tuple(dict.fromkeys(ident for s, e, label, ident in _within(terms, start, end) if label == "CATEGORY"))
         subject = None
         m = _SUBJECT.match(text)
         if m and m.group("name").split()[0] not in _NOT_SUBJECT:
@@ -113,6 +123,15 @@ class DecisionFinder:
             outcome=self._outcome(terms, start, end),
             category_ids=categories,
         )
+
+
+def _within(terms, start: int, end: int):
+    """The sorted (start, end, label, id) terms lying inside [start, end)."""
+    i = bisect_left(terms, (start,))
+    while i < len(terms) and terms[i][0] < end:
+        if terms[i][1] <= end:
+            yield terms[i]
+        i += 1
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

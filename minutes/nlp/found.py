@@ -112,6 +112,14 @@ def unpack(cls: type[T], items: list[dict[str, Any]] | None) -> list[T]:
     return out
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, computed once (Doc.text joins every token each time it is read)."""
+    text = doc.user_data.get("minutes_text")
+    if text is None:
+        text = doc.user_data["minutes_text"] = doc.text
+    return text
+
+
 def block_starts(doc: Doc) -> list[int]:
     return [span.start_char for span in doc.spans[BLOCKS_KEY]]
 

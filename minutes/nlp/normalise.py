@@ -212,12 +212,15 @@ def merge_people(names: Sequence[str], directory: Path | str | None = None) -> l
     keys = [person_key(n, directory) for n in names]
     order = sorted(range(len(names)), key=lambda i: (tuple(-v for v in _fullness(names[i], keys[i])), i))
     groups: list[list[int]] = []
+    distinct: list[set[PersonKey]] = []          # each group's distinct keys: repeats cost nothing
     for i in order:
-        fits = [g for g in groups if all(keys_match(keys[i], keys[j]) for j in g)]
+        fits = [n for n, ks in enumerate(distinct) if all(keys_match(keys[i], k) for k in ks)]
         if len(fits) > 1:
-            fits = [g for g in fits if any(keys[j] == keys[i] for j in g)]
+            fits = [n for n in fits if keys[i] in distinct[n]]
         if len(fits) == 1:
-            fits[0].append(i)
+            groups[fits[0]].append(i)
+            distinct[fits[0]].add(keys[i])
         else:
             groups.append([i])
+            distinct.append({keys[i]})
     return sorted((sorted(g) for g in groups), key=lambda g: g[0])

@@ -29,8 +29,10 @@ ATTENDANCE_MAX_WORDS = 22      # a longer paragraph ends an attendance list
 
 _LEAD = re.compile(r"^[\s#>*_•➤▪\-–—]*(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)])?[\s*_]*", re.I)
 _AFTER = re.compile(r"^\s*(?:\*\*|__)?\s*(?:[:\-–—]|$)")
+_INTRO = re.compile(r"^\s+(?:(?:were|was|had\s+been)\s+(?:received|submitted|given|tendered|sent)|(?:received\s+)?from)\b")
+_PROSE_VERB = re.compile(r"\b(?:explained|introduced|said|says|was|were|had|has|is|are|discussed|agreed|noted|reported|asked|advised|considered|confirmed|described)\b")
 _ITEM = re.compile(
-    r"^[\s#*_]*(?:(?:agenda\s+)?item\s+(?P<a>\d{1,3}[a-z]?)\b|(?P<b>\d{1,3}/\d{2,4})\b|(?P<c>\d{1,3})[.)]?\s+(?=[A-Z]))"
+    r"^[\s#*_]*(?:(?i:(?:agenda\s+)?item)\s+(?P<a>\d{1,3}[a-z]?)\b|(?P<b>\d{1,3}/\d{2,4})\b|(?P<c>\d{1,3})[.)]?\s+(?=[A-Z]))"
 )
 
 
@@ -98,8 +100,8 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     rest = head[m.end():]
     after = _AFTER.match(rest)
     shouting = text[start:start + m.end()].isupper() and len(label) > 3
-    ends_with_from = label.endswith(" from")
-    if not (is_heading or after or shouting or ends_with_from):
+    introduces = label.endswith(" from") or bool(_INTRO.match(rest))
+    if not (is_heading or after or shouting or introduces):
         return None
     content = start + m.end() + (after.end() if after else 0)
     while content < len(text) and text[content] in " \t*_:":
@@ -110,6 +112,8 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
 def _narrative(line: str) -> bool:
     """A long line that reads as prose rather than as a list of names."""
     words = line.split()
+    if len(words) >= 12 and _PROSE_VERB.search(line) and " - " not in line and "(" not in line:
+        return True
     if len(words) <= ATTENDANCE_MAX_WORDS:
         return False
     separators = line.count(",") + line.count(";") + len(re.findall(r"\band\b", line))
