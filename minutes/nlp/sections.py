@@ -145,6 +145,10 @@ def label_blocks(
             if number:
                 item = number
             section = None
+            titled = _ITEM.match(text) if number else None
+            if titled:                                  # "23/24 Declarations of interest"
+                inner = match_label(text[titled.end():].lstrip(" .:)"), True, rules)
+                section = inner[0] if inner else None
         elif rules.kind(section) == "attendance" and kind not in ("table", "list_item"):
             if any(_narrative(line) for line in text.split("\n")):
                 section = None

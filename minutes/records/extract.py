@@ -12,6 +12,7 @@ from typing import Any, Iterable, Sequence
 
 from ..ingest.blocks import Document
 from ..nlp.found import (
+    BlockSection,
     Evidence,
     FoundAction,
     FoundAgency,
@@ -64,6 +65,7 @@ class Extraction:
     conference: dict[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     date_evidence: Evidence | None = None
+    sections: tuple[dict[str, Any], ...] = ()      # {"block", "section", "item", "opens", "kind", "text"}
 
     def to_json(self) -> dict[str, Any]:
         conferences = []
@@ -117,6 +119,7 @@ class Extraction:
                 ],
                 "dates": [{"date": d.value, "relative": d.relative, "evidence": d.evidence.to_dict()} for d in self.dates],
             },
+            "sections": [dict(s) for s in self.sections],
             "notes": list(self.notes),
         }
 
@@ -162,7 +165,12 @@ def extract(document: Document, docs: Sequence[Any]) -> Extraction:
     term_hits: dict[str, list[tuple[str, Evidence, str | None]]] = {"AGENCY": [], "CATEGORY": [], "RISK": []}
     conference: dict[str, Any] = {}
     anchor = None
+    block_sections: dict[int, Any] = {}
     for doc in docs:
+        for local, sec in enumerate(unpack(BlockSection, doc._.sections)):
+            ids = doc.user_data.get("minutes_block_ids") or []
+            index = ids[local][0] if local < len(ids) else (doc._.block_index or 0) + local
+            block_sections.setdefault(index, sec)
         people += unpack(FoundPerson, doc._.attendees)
         agency_entries += unpack(FoundAgency, doc.user_data.get("minutes_agency_entries"))
         decisions += unpack(FoundDecision, doc._.decisions)
@@ -200,7 +208,14 @@ def extract(document: Document, docs: Sequence[Any]) -> Extraction:
         if d.value not in seen_dates:
             seen_dates.add(d.value)
             unique_dates.append(d)
+    sections = tuple(
+        {"block": b.index, "section": block_sections[b.index].section, "item": block_sections[b.index].item,
+         "opens": block_sections[b.index].opens, "kind": b.kind,
+         "text": b.text[block_sections[b.index].content_start:].strip()}
+        for b in document.blocks if b.index in block_sections
+    )
     return Extraction(
+        sections=sections,
         source=document.meta.to_dict(),
         kind=kind,
         title=title,
