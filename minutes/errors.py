@@ -54,6 +54,17 @@ class RecordNotFound(StoreError):
     """No record with that id."""
 
 
+class DuplicateDocument(StoreError):
+    """A document with the same content hash is already stored (save with force to replace it)."""
+
+    def __init__(self, existing_id: int) -> None:
+        self.existing_id = existing_id
+        super().__init__(f"document already stored as record {existing_id}; use --force to replace it")
+
+    def __reduce__(self):  # keep existing_id across processes (pickling)
+        return (DuplicateDocument, (self.existing_id,))
+
+
 class ValidationError(MinutesError):
     """A record does not pass validation."""
 
