@@ -6,9 +6,13 @@ they are easy to test and cheap to run.  The spaCy component (attendees.py) feed
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
+
+from ..resources import models_dir
 
 # (start, end, label, id) of a domain term, offsets relative to the text being parsed
 Term = tuple[int, int, str, str]
@@ -55,6 +59,26 @@ _NON_NAME = {
 }
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bCllr)(?<!\bRev)(?<!\bProf)\.\s+(?=[A-Z])")
 SEPARATORS = re.compile(r"\s+[\-–—]\s+|\s*[()]\s*|,\s*|:\s+|\s+/\s+")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    data = json.loads((models_dir() / "rules" / "not_names.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["words"])
+
+
+def plausible_name(name: str, titled: bool) -> bool:
+    """A person's name: no organisation or role words; one word only with a title."""
+    words = [w.strip(".,'’()").lower() for w in name.split()]
+    bad = _not_names()
+    if any(w in bad for w in words):
+        return False
+    real = [w for w in words if w and w not in _TITLE_WORDS]
+    return bool(real) and (titled or len(real) >= 2)
+
+
+_TITLE_WORDS = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "pc", "dc", "ds", "di", "sgt",
+                "detective", "inspector", "sergeant", "constable", "sir", "dame", "lord", "lady", "baroness"}
 
 
 def strip_leader(text: str) -> int:
@@ -149,6 +173,10 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
     titles = [t for t in inside if t[2] == "TITLE"]
     covered = [(t[0], t[1]) for t in inside if t[2] in ("ROLE", "AGENCY", "CATEGORY", "RISK", "CONF_TYPE", "OUTCOME")]
     name, ns, ne = _name(text, start, end, covered, titles)
+    has_title = bool(title) or any(t[0] == ns for t in titles) or bool(
+        name and re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|prof|rev|pc|dc|ds|di|sgt|detective)\b", name))
+    if name and not plausible_name(name, has_title):
+        name, ns, ne = None, 0, 0
     role_text = None
     if role is None:
         role_text = _role_words(text, start, end, ns, ne, covered)

@@ -28,7 +28,8 @@ SECTION_KINDS = {"attendance", "decision", "actions", "narrative"}
 ATTENDANCE_MAX_WORDS = 22      # a longer paragraph ends an attendance list
 
 _LEAD = re.compile(r"^[\s#>*_•➤▪\-–—]*(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)])?[\s*_]*", re.I)
-_AFTER = re.compile(r"^\s*(?:\*\*|__)?\s*(?:[:\-–—]|$)")
+_AFTER = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?:[:\-–—]|\n|$)")
+SHORT_LABEL_WORDS = 4          # "Attendance Details", "Those present": a label line of a few words
 _INTRO = re.compile(r"^\s+(?:(?:were|was|had\s+been)\s+(?:received|submitted|given|tendered|sent)|(?:received\s+)?from)\b")
 _PROSE_VERB = re.compile(r"\b(?:explained|introduced|said|says|was|were|had|has|is|are|discussed|agreed|noted|reported|asked|advised|considered|confirmed|described)\b")
 _ITEM = re.compile(
@@ -100,6 +101,9 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     rest = head[m.end():]
     after = _AFTER.match(rest)
     shouting = text[start:start + m.end()].isupper() and len(label) > 3
+    first_line = text[start:].split("\n", 1)[0]
+    if len(first_line.split()) <= SHORT_LABEL_WORDS and not re.search(r"[.;,]", first_line):
+        is_heading = True
     introduces = label.endswith(" from") or bool(_INTRO.match(rest))
     if not (is_heading or after or shouting or introduces):
         return None
@@ -136,6 +140,11 @@ def label_blocks(
     for kind, text in blocks:
         is_heading = kind == "heading"
         found = match_label(text, is_heading, rules) if kind != "table" else None
+        if found and found[0] == "minutes" and out and out[-1].opens and not blocks[len(out) - 1][1][out[-1].content_start:].strip() \
+                and rules.kind(section) in ("attendance", "narrative") and section not in (None, "minutes"):
+            # ModernGov: an item titled "Apologies for absence" followed by "Minutes:" keeps its section
+            out.append(BlockSection(section, item, True, found[1]))
+            continue
         if found:
             section = found[0]
             out.append(BlockSection(section, item, True, found[1]))
