@@ -25,6 +25,10 @@ OUTCOME_NAMES = {
 }
 _BODY_DECIDES = re.compile(
     r"\b(?:it\s+was\s+(?:agreed|resolved|decided|unanimously\s+agreed|unanimously\s+resolved)|"
+    r"(?:minutes|record)\b.{0,160}?\b(?:(?:were|was|be)\s+)?(?:taken\s+as\s+read\s+and\s+)?(?:agreed|approved|confirmed|accepted|signed)\b.{0,40}\b(?:correct|accurate|true)\s+record|"
+    r"\b(?:was|were)\s+(?:agreed|approved|endorsed)\s*(?:[.,]|$)|\b(?:has|have)\s+agreed\s+to\b|"
+    r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s+(?:requested|approved|agreed|endorsed|resolved|decided)\b|"
+    r"\b(?:my|the|conference'?s?)\s+decision\s+(?:today\s+)?is\s+that\b|"
     r"(?:the\s+)?(?:committee|panel|board|sub-committee|cabinet|council|conference|meeting|members|partnership|forum)\s+"
     r"(?:unanimously\s+)?(?:agreed|resolved|decided|approved|endorsed)\b(?!\s+(?:with|to\s+note\s+that\s+it)))",
     re.I,
@@ -34,6 +38,15 @@ _DECISION_WORDS = re.compile(
     r"subject\s+(?:of|to)|child\s+in\s+need|cin|step\s*(?:ped)?\s*down|cease|ceased|discontinued|end(?:ed)?)\b",
     re.I,
 )
+_RESOLUTION = re.compile(
+    r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?(?:that\b|to\s+(?:note|approve|agree|receive|endorse|request|recommend)\b)|"
+    r"\b(?:be|were|was)\s+(?:noted|approved|agreed|received|endorsed|adopted|confirmed|accepted|signed|deferred|thanked|circulated|requested|submitted|referred)\b",
+    re.I,
+)
+_INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n)(?:RESOLVED|Resolved)\s*(?:[:–—-]+|(?=\s+that\b))\s*")
+_PARTS = re.compile(r"\s*[,;]?\s*(?:and\s+)?\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s+")
+_RECOMMENDS = re.compile(r"\brecommend(?:ed|s|ation)?\b", re.I)
+_PLAN_WORDS = re.compile(r"\b(?:cp\s*plan|cpp|child\s+protection\s+plan|child\s+in\s+need|cin\b|no\s+plan|step(?:ped)?\s*down)", re.I)
 _NUMBER = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+", re.I)
 _SUBJECT = re.compile(r"^(?:(?:that|for)\s+)?(?P<name>(?:Child|Baby|Unborn)\s+[A-Z]\w*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _NOT_SUBJECT = {"That", "The", "This", "It", "All", "Both", "Conference", "Chair", "Members", "Decision", "Outcome", "Agreed", "Plan", "Child", "Children", "Parents", "No", "Resolved", "A", "An"}
@@ -63,35 +76,67 @@ class DecisionFinder:
     def __call__(self, doc: Doc) -> Doc:
         sections = unpack(BlockSection, doc._.sections)
         starts = block_starts(doc)
+        text = text_of(doc)
         terms = sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans.get("terms", []))
         kinds = doc.user_data.get("minutes_blocks", [])
         found: list[FoundDecision] = []
+        closed = False                       # a resolved section ends at its first non-resolution block
+        listing = False                      # after "... as a correct record:" short entries belong to it
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             kind = self.rules.kind(sec.section)
             block_kind = kinds[i][0] if i < len(kinds) else span.label_
             if block_kind in ("table",):
                 continue
+            if sec.opens:
+                closed = False
             begin = span.start_char + sec.content_start
-            if kind == "decision":
+            if kind == "decision" and not closed:
                 strict = sec.section == "decision" and not sec.opens
-                pieces = [(begin, span.end_char)]
-                if "\n" in text_of(doc)[begin:span.end_char]:
-                    pieces = _lines(text_of(doc), begin, span.end_char)
+                pieces = _lines(text, begin, span.end_char) if "\n" in text[begin:span.end_char] else [(begin, span.end_char)]
                 for s, e in pieces:
+                    if not text[s:e].strip():
+                        continue
                     if strict:
                         for sent in _sentences(doc, s, e):
-                            if _DECISION_WORDS.search(sent.text) and self._outcome(terms, sent.start_char, sent.end_char):
+                            if _DECISION_WORDS.search(sent.text) and not _RECOMMENDS.search(sent.text) and self._conference_decision(terms, sent.text, sent.start_char, sent.end_char):
                                 found.append(self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec))
-                    elif text_of(doc)[s:e].strip():
-                        found.append(self._decision(doc, starts, terms, s, e, sec))
-            elif block_kind != "heading":
+                    elif sec.section == "resolved" and not sec.opens and not _RESOLUTION.search(text[s:e]) \
+                            and not (listing and len(text[s:e].strip()) <= 120):
+                        closed = True
+                        break
+                    else:
+                        found.extend(self._split(doc, starts, terms, s, e, sec))
+                        listing = text[s:e].rstrip().endswith(":") or (listing and len(text[s:e].strip()) <= 120)
+            elif block_kind != "heading" or _INLINE_RESOLVED.search(span.text):
+                inline = _INLINE_RESOLVED.search(text, begin, span.end_char)
+                if inline:
+                    found.extend(self._split(doc, starts, terms, inline.end(), span.end_char, sec))
+                    continue
                 for sent in _sentences(doc, begin, span.end_char):
-                    m = _BODY_DECIDES.search(sent.text)
-                    if m:
+                    if _BODY_DECIDES.search(sent.text):
                         found.append(self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec))
-        doc._.decisions = pack(found)
+        doc._.decisions = pack(_join_colon_lists(found))
         return doc
+
+    def _conference_decision(self, terms, sentence: str, start: int, end: int) -> bool:
+        if self._outcome(terms, start, end):
+            return True
+        return any(label == "CATEGORY" for _, _, label, _ in _within(terms, start, end)) or bool(_PLAN_WORDS.search(sentence))
+
+    def _split(self, doc, starts, terms, start: int, end: int, sec: BlockSection) -> list[FoundDecision]:
+        """One decision per lettered or numbered part: "(a) That ..., and (b) that ..."."""
+        text = text_of(doc)
+        cuts = [m for m in _PARTS.finditer(text, start, end) if m.start() > start + 3]
+        out = []
+        pos = start
+        for m in cuts:
+            if text[pos:m.start()].strip(" ,;"):
+                out.append(self._decision(doc, starts, terms, pos, m.start(), sec))
+            pos = m.end()
+        if text[pos:end].strip(" ,;."):
+            out.append(self._decision(doc, starts, terms, pos, end, sec))
+        return out
 
     @staticmethod
     def _outcome(terms, start: int, end: int) -> str | None:
@@ -132,6 +177,22 @@ def _within(terms, start: int, end: int):
         if terms[i][1] <= end:
             yield terms[i]
         i += 1
+
+
+def _join_colon_lists(found: list[FoundDecision]) -> list[FoundDecision]:
+    """A resolution ending in ":" takes in the short entries listed after it (dates, names)."""
+    from dataclasses import replace
+
+    out: list[FoundDecision] = []
+    absorbing = False
+    for d in found:
+        if absorbing and len(d.text) <= 120 and not _RESOLUTION.match(d.text):
+            head = out[-1]
+            out[-1] = replace(head, text=head.text + (" " if head.text.endswith(":") else ", ") + d.text)
+            continue
+        out.append(d)
+        absorbing = d.text.endswith(":")
+    return out
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
