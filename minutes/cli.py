@@ -25,11 +25,13 @@ app = typer.Typer(
     add_completion=False,
 )
 
-_state: dict[str, object] = {"config": None}
+_state: dict[str, object] = {"config": None, "db": None}
 
 
 def settings(**overrides: object) -> Settings:
     """Settings for this invocation: defaults < config file < MINUTES_* < options."""
+    if overrides.get("db") is None and _state.get("db") is not None:
+        overrides["db"] = _state["db"]          # the global --db option
     return load_settings(_state["config"], overrides)  # type: ignore[arg-type]
 
 
@@ -58,9 +60,14 @@ def main(
         Optional[Path],
         typer.Option("--config", envvar="MINUTES_CONFIG", help="A TOML settings file (default: the user config folder)."),
     ] = None,
+    db: Annotated[
+        Optional[str],
+        typer.Option("--db", help="Record store: a SQLAlchemy URL or SQLite file (or MINUTES_DB; default: the user data folder)."),
+    ] = None,
 ) -> None:
     """Turn child protection conference notes and committee minutes into records and documents."""
     _state["config"] = config
+    _state["db"] = db
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -80,16 +87,31 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Notes or minutes: .txt .md .docx .pdf .vtt .srt, or folders of them.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the blocks as JSON instead of a table.")] = False,
     max_file_mb: Annotated[Optional[float], typer.Option(help="Refuse files larger than this (MB).")] = None,
+    save: Annotated[bool, typer.Option("--save", help="Extract records and save them in the store.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="With --save: replace records of documents already stored.")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="With --save: processes for the NLP (spaCy multiprocessing).")] = 1,
+    db: Annotated[Optional[str], typer.Option("--db", help="With --save: the record store (SQLAlchemy URL or file).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="With --save: spaCy base pipeline.", envvar="MINUTES_MODEL")] = None,
 ) -> None:
-    """Read files and show their text blocks (headings, paragraphs, list items, tables, turns).
+    """Read files and show their text blocks; with --save, extract records and store them.
 
     Example: minutes ingest samples/icpc_notes_smith.txt
+    Example: minutes ingest samples/ --save --workers 2
     """
     from . import flow
 
     with reported():
-        cfg = settings(max_file_mb=max_file_mb)
+        cfg = settings(max_file_mb=max_file_mb, db=db, model=model)
     files = expand_paths(paths)
+    if save:
+        from .commands_records import ingest_save
+
+        failed = ingest_save(files, cfg, force=force, workers=workers)
+        if failed or not files:
+            typer.echo(f"{len(failed)} of {len(files)} file(s) failed: {', '.join(failed)}" if files
+                       else "Error: no supported files found", err=True)
+            raise typer.Exit(code=1)
+        return
     failed: list[str] = []
     documents = []
     for path in files:
@@ -178,3 +200,19 @@ def evaluate(
             for name, counts in docs:
                 cells = " ".join(f"{f}={c.f1:.2f}" for f, c in counts.items() if not c.empty)
                 typer.echo(f"{split}/{name}: {cells}")
+
+
+from .commands_chat import chat as _chat  # noqa: E402  the chat session (minutes/chat/)
+
+app.command(name="chat")(_chat)
+
+
+from .commands_records import records_app as _records_app  # noqa: E402  list, show, edit, delete, export, import
+
+app.add_typer(_records_app, name="records")
+
+
+from .commands_render import render as _render, templates_app as _templates_app  # noqa: E402  documents (minutes/render/)
+
+app.command(name="render")(_render)
+app.add_typer(_templates_app, name="templates")
