@@ -31,6 +31,27 @@ _HEADER = {
 _OWNER_HINT = re.compile(r"\b(?:SW|HV|SN|GP|DSL|IDVA|FSW|TM|IRO|PC|DC|Chair|Mum|Dad|Mother|Father|School|Police|Nursery|CAMHS|[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 
 
+_LABEL_VALUE = re.compile(r"^\s*[\w/ .']{1,15}:\s")
+_VERBISH = re.compile(r"\b(?:to|will|must|should|needs?\s+to)\s+[a-z]|(?:^|[\-–—]\s+)[a-z]{3,}\b")
+_NAME_ONLY = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}")
+_RESOLUTION_TASK = re.compile(
+    r"^(?:(?i:that)\s+)?(?P<owner>(?:the\s+)?[A-Z][\w'’&,\- ]{2,90}?)\s+(?P<what>(?:provide|write|bring|report|circulate|send|arrange|"
+    r"prepare|forward|update|present|submit|review|investigate|explore|contact|ensure|monitor|establish|develop|produce|"
+    r"undertake|share|seek|liaise|meet|invite|consult|draft|publish|identify|confirm)\b(?!\s+(?:be|was|were)\b).*)$",
+)
+_TRAILING_WHEN = re.compile(r"\s+(?:to|at|by|before|for)\s+(?:the\s+|a\s+)?(?:next\s+|future\s+)?(?:meeting|committee|board|panel)\b[^.;]*$|\s+(?:by|before|on)\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\.?$", re.I)
+
+
+def _looks_like_action(line: str, block_kind: str) -> bool:
+    """An entry of an actions section that reads as a task, not a label line or a bare name."""
+    stripped = line.strip(" -*•>")
+    if len(stripped.split()) < 3 or _LABEL_VALUE.match(stripped) and not _ACTION_LINE.match(stripped):
+        return False
+    if len(stripped.split()) > (40 if block_kind == "list_item" else 25):
+        return False
+    return block_kind == "list_item" or bool(_VERBISH.search(stripped))
+
+
 class ActionFinder:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -60,13 +81,28 @@ class ActionFinder:
                 m = _ACTION_LINE.match(line)
                 if m:
                     s += m.end()
-                elif not in_section:
+                elif not in_section or not _looks_like_action(line, block_kind):
                     continue
                 action = self._parse(doc, starts, s, e, dates)
                 if action:
                     found.append(action)
+        found.extend(self._from_resolutions(doc, dates))
         doc._.actions = pack(found)
         return doc
+
+    def _from_resolutions(self, doc, dates) -> list[FoundAction]:
+        """Resolutions that give someone a task: "That the Head of Service provide figures ..."."""
+        from .found import FoundDecision
+
+        out = []
+        for d in unpack(FoundDecision, doc._.decisions):
+            m = _RESOLUTION_TASK.match(d.text)
+            if not m:
+                continue
+            what = _TRAILING_WHEN.sub("", m.group("what")).strip(" .;,")
+            due = next((x.value for x in dates.get(d.evidence.block, ()) if d.evidence.start <= x.evidence.start < d.evidence.end), None)
+            out.append(FoundAction(what=what, evidence=d.evidence, owner=m.group("owner").strip(), due=due))
+        return out
 
     def _due(self, doc, starts, dates: list[FoundDate], start: int, end: int) -> tuple[str | None, str | None]:
         ev_start = evidence_at(doc, start, start, starts)
@@ -91,7 +127,7 @@ class ActionFinder:
             body = [p for p in parts if not _BY.fullmatch(" " + p) and not re.fullmatch(r"(?i)\s*(by\b.*|ongoing.*|w/c.*|first\b.*)", p)]
             if len(body) >= 2:
                 first, second = body[0], body[1]
-                if len(first.split()) <= 5 and _OWNER_HINT.search(first):
+                if len(first.split()) <= 5 and (_OWNER_HINT.search(first) or _NAME_ONLY.fullmatch(first.strip())):
                     owner, what = first, " - ".join(body[1:])
                 elif len(second.split()) <= 5 and _OWNER_HINT.search(second):
                     owner, what = second, " - ".join([body[0]] + body[2:])
