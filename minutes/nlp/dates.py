@@ -282,10 +282,14 @@ def day_dates(mentions: Iterable[DateMention]) -> list[DateMention]:
 
 _CUE = re.compile(
     r"(?:\bdate(?:\s+of\s+(?:the\s+)?(?:meeting|conference|review|icpc|rcpc))?|\bmeeting(?:\s+date)?"
-    r"|\bconference\s+date|\bheld\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?$",
+    r"|\bconference\s+date|\bheld\s*:|\bheld\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_NOT_MEETING = re.compile(r"\b(?:birth|born|d\.?o\.?b|deadline|due|next|review\s+date)\b", re.IGNORECASE)
+_NOT_MEETING = re.compile(
+    r"\b(?:birth|born|d\.?o\.?b|deadline|due|next|review\s+date|minutes\s+of|previous|last|proceedings|since|until)\b",
+    re.IGNORECASE,
+)
+HEAD_BLOCKS = 8        # a cue or a dated heading among these is the meeting's own date
 CUE_BLOCKS = 20        # a "Date:" or "held on" line counts within this many blocks
 FALLBACK_BLOCKS = 5    # otherwise the first dated block among these
 HEADING_CHARS = 80     # a block this short holding a date is a heading
@@ -307,12 +311,13 @@ def meeting_date(blocks_texts: list[str]) -> tuple[date | None, int, int, int]:
             before = text[line_start:mention.start]
             if _NOT_MEETING.search(before):
                 continue
+            line = text[line_start:].split("\n", 1)[0]
             if _CUE.search(before):
-                rank = 0
-            elif len(text.strip()) <= HEADING_CHARS:
+                rank = 0 if index < HEAD_BLOCKS else 2
+            elif (len(text.strip()) <= HEADING_CHARS or len(line.strip()) <= HEADING_CHARS) and index < HEAD_BLOCKS:
                 rank = 1
             elif index < FALLBACK_BLOCKS:
-                rank = 2
+                rank = 3
             else:
                 continue
             candidate = (rank, index, mention.start, mention.end, mention.value)
