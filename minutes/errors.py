@@ -69,6 +69,17 @@ class ValidationError(MinutesError):
     """A record does not pass validation."""
 
 
+class InvalidRecord(ValidationError):
+    """A record's JSON form breaks the model: `problems` lists each one with its field path."""
+
+    def __init__(self, problems: list[str], what: str = "record") -> None:
+        self.problems = list(problems)
+        super().__init__(f"{what} is not valid ({len(self.problems)} problem(s)): " + "; ".join(self.problems))
+
+    def __reduce__(self):  # keep the problems across processes (pickling)
+        return (InvalidRecord, (self.problems,))
+
+
 class RenderError(MinutesError):
     """A document cannot be rendered."""
 
