@@ -219,7 +219,7 @@ def _name(text: str, start: int, end: int, covered, titles) -> tuple[str | None,
                     break
                 i = hit[1]
                 continue
-            m = _NAME_WORD.match(text, i)
+            m = _NAME_WORD.match(text, i, fe)
             if m and m.end() <= fe and (m.end() == fe or not text[m.end()].isalnum()):
                 word = m.group(0)
                 if word.lower().strip(".") in _NON_NAME and not words:

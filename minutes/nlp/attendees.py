@@ -21,11 +21,16 @@ from spacy.tokens import Doc
 
 from ..resources import models_dir
 from . import gazetteer
-from .attendance import Entry, Term, parse_entry, split_entries, strip_leader
+from .attendance import Entry, Term, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
 from .sections import load_rules
 
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
+_PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
+_SUBSTITUTE = re.compile(
+    rf"(?P<sub>{_PERSON})\s+(?:substituted|was\s+substituting|deputised|attended\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place)"
+    rf"(?:\s+(?:for|of)\s+(?P<for>{_PERSON}))?"
+)
 _HEADER_WORDS = {
     "name": ("name", "attendee", "person", "member", "invitee"),
     "role": ("role", "title", "position", "designation", "job"),
@@ -151,6 +156,8 @@ class AttendeeFinder:
                     if agency_id:
                         ev = evidence_at(doc, base + entry.start, base + entry.end, starts)
                         agencies.append(FoundAgency(agency_id, entry.status or status, ev))
+        people.extend(self._substitutes(doc, starts))
+        people.extend(self._welcomed(doc, starts, sections))
         people.extend(self._mentioned(doc, starts, sections, terms))
         doc._.attendees = pack(people)
         doc.user_data["minutes_agency_entries"] = pack(agencies)
@@ -257,6 +264,30 @@ class AttendeeFinder:
                     continue
             ev = evidence_at(doc, doc[start].idx, doc[start].idx + len(name), starts)
             out.append(FoundPerson(name=name, status="mentioned", evidence=ev, confidence=0.6))
+        return out
+
+    def _substitutes(self, doc, starts) -> list[FoundPerson]:
+        """"Cllr A substituted for Cllr B": A was present, B sent apologies."""
+        out = []
+        for m in _SUBSTITUTE.finditer(text_of(doc)):
+            out.append(FoundPerson(name=m.group("sub"), status="present", confidence=0.8,
+                                   evidence=evidence_at(doc, m.start("sub"), m.end("sub"), starts)))
+            if m.group("for"):
+                out.append(FoundPerson(name=m.group("for"), status="apologies", confidence=0.8,
+                                       evidence=evidence_at(doc, m.start("for"), m.end("for"), starts)))
+        return out
+
+    def _welcomed(self, doc, starts, sections) -> list[FoundPerson]:
+        """People the chair welcomed to the meeting (named guests): status "mentioned"."""
+        out = []
+        text = text_of(doc)
+        for m in re.finditer(r"\bwelcomed\b", text):
+            sentence_end = text.find(".", m.end())
+            end = len(text) if sentence_end < 0 else sentence_end
+            for ent in doc.ents:
+                if ent.label_ == "PERSON" and m.end() <= ent.start_char < end and plausible_name(ent.text, False):
+                    out.append(FoundPerson(name=ent.text, status="mentioned", confidence=0.6,
+                                           evidence=evidence_at(doc, ent.start_char, ent.end_char, starts)))
         return out
 
     def _section_of(self, starts, sections, char: int) -> str | None:
