@@ -42,6 +42,7 @@ class Settings:
     nation: str = DEFAULT_NATION          # bank holidays: england, wales, scotland, northern_ireland
     suppression_threshold: int = DEFAULT_SUPPRESSION_THRESHOLD
     timescales: Mapping[str, Any] = field(default_factory=dict)   # local overrides by rule id
+    letterhead: Mapping[str, Any] = field(default_factory=dict)   # name, service, address, phone, email for documents
 
     @property
     def max_file_bytes(self) -> int:
