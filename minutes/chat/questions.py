@@ -30,7 +30,7 @@ CONFERENCE_TYPES = {"initial": "initial", "icpc": "initial", "review": "review",
                     "transfer-in": "transfer-in", "transfer in": "transfer-in", "transfer": "transfer-in",
                     "pre-birth": "pre-birth", "pre birth": "pre-birth", "prebirth": "pre-birth"}
 _TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)?(?![\w/])", re.I)
-_NOT_NAME = re.compile(r"\d|^(?:yes|no|none|unknown|skip|n/?a|not sure|don'?t know)$", re.I)
+_NOT_NAME = re.compile(r"[\d:;()\[\]<>@=|\\/]|^(?:yes|no|none|unknown|skip|n/?a|not sure|don'?t know)$", re.I)
 MAX_NAME_WORDS = 6
 
 

@@ -65,6 +65,18 @@ def pipeline_extractor(settings: Settings) -> Extractor:
     return run
 
 
+def warm_up() -> None:
+    """Load the rule files and gazetteers a reply needs, once per process, before the first message."""
+    from .merge import same_person
+    from .questions import load_questions, parse_category, parse_role
+
+    load_corrections()
+    load_questions()
+    same_person("Sarah Jones", "Ms S Jones")
+    parse_category("neglect")
+    parse_role("social worker")
+
+
 @dataclass
 class Session:
     """One conversation about one record."""
@@ -85,6 +97,7 @@ class Session:
         self.kind = self.record.get("kind", self.kind)
         if self.extractor is None:
             self.extractor = pipeline_extractor(self.settings)
+        warm_up()
 
     # ------------------------------------------------------------------ starting
     @classmethod
