@@ -21,6 +21,7 @@ import os
 import re
 from datetime import date as Date
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -56,6 +57,7 @@ def now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@lru_cache(maxsize=1)
 def os_user() -> str:
     """The operating-system user, for the audit trail."""
     try:
@@ -237,12 +239,12 @@ class Store:
             return int(conn.execute(query).scalar_one())
 
     def iter_records(self, kind: str | None = None, date_from: str | Date | None = None,
-                     date_to: str | Date | None = None) -> Iterator[dict]:
-        """Full records in id order, streamed in batches (for reports over many records)."""
+                     date_to: str | Date | None = None, *, batch: int = STREAM_BATCH) -> Iterator[dict]:
+        """Full records in id order, fetched `batch` rows at a time (for reports over many records)."""
         query = _filtered(select(RECORDS.c.id, RECORDS.c.content, RECORDS.c.created, RECORDS.c.updated),
                           kind, date_from, date_to, None).order_by(RECORDS.c.id)
         with self._read() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=STREAM_BATCH).execute(query)
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
             for row in result:
                 yield _record(row)
 
@@ -431,6 +433,29 @@ def _prepare_sqlite_file(path: Path, label: str) -> None:
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise StoreError(f"cannot write to {label} (read-only location); "
                          "choose a writable place with --db or MINUTES_DB")
+    if head:
+        _refuse_foreign_sqlite(path, label)
+
+
+def _refuse_foreign_sqlite(path: Path, label: str) -> None:
+    """Look (read-only) before touching: a damaged file, or someone else's tables, is refused as is."""
+    import sqlite3
+    from urllib.parse import quote
+
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise StoreError(f"{label} is not a minutes database (not SQLite or damaged); "
+                             "choose another file with --db or MINUTES_DB") from None
+        return                              # e.g. locked: opening it properly will say so
+    if mig.MIGRATIONS_TABLE not in names and {n for n in names if not n.startswith("sqlite_")}:
+        raise StoreError(f"{label} is not a minutes database (it holds {len(names)} other table(s)); "
+                         "choose a new file with --db or MINUTES_DB")
 
 
 def _make_private_dirs(folder: Path) -> None:

@@ -144,11 +144,11 @@ def test_store_list_refuses_a_bad_date(store):
 
 
 def test_store_iter_records_streams_everything_in_id_order(store):
-    ids = store.save_many((conference(f"2026-01-{1 + i % 28:02d}", family=f"F{i}"), None) for i in range(1203))
+    ids = store.save_many((conference(f"2026-01-{1 + i % 28:02d}", family=f"F{i}"), None) for i in range(61))
     store.save(committee())
-    seen = [r["id"] for r in store.iter_records(kind="conference")]
+    seen = [r["id"] for r in store.iter_records(kind="conference", batch=7)]
     assert seen == ids
-    assert sum(1 for _ in store.iter_records(date_from="2026-01-28")) == len(range(27, 1203, 28))
+    assert sum(1 for _ in store.iter_records(date_from="2026-01-28", batch=2)) == len(range(27, 61, 28))
 
 
 def test_store_messages_keep_the_conversation_in_order(store):
@@ -205,7 +205,20 @@ def test_store_refuses_a_foreign_database_without_adding_tables(url):
         Store.open(url)
     with engine.connect() as conn:
         assert inspect(conn).get_table_names() == ["invoices"]
+        if engine.dialect.name == "sqlite":                   # not even switched to WAL
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
     engine.dispose()
+
+
+def test_store_opens_the_database_named_by_minutes_db(tmp_path):
+    from minutes.config import load_settings
+
+    path = tmp_path / "team.db"
+    settings = load_settings(environ={"MINUTES_DB": str(path)})
+    with Store.open(settings.db) as store:
+        store.save(committee())
+    with Store.open(settings.db) as again:
+        assert path.is_file() and again.count() == 1
 
 
 # ------------------------------------------------------------------ SQLite files
@@ -286,3 +299,9 @@ def test_store_two_writers_on_one_file_both_succeed(tmp_path):
         assert one.count() == two.count() == 40
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_store_in_memory_sqlite_for_throwaway_use():
+    with Store.open("sqlite://") as store:
+        rid = store.save(committee())
+        assert store.get(rid)["kind"] == "committee" and store.schema_version == migrations.LATEST
