@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-NOT_AVAILABLE = "Rendering is not available yet in this version of minutes; the record is saved, try `minutes render` later."
 
 
 def _who(person: Mapping[str, Any] | None) -> str:
@@ -46,10 +45,13 @@ def _show_committee(record: Mapping[str, Any]) -> str:
 
 
 def render_document(record: dict[str, Any], document: str, fmt: str, out: str | None, force: bool, settings) -> str:
-    """Render `document` from the record with the project's renderer; a clear line when there is none yet."""
-    try:
-        from ..render import render_record  # type: ignore[attr-defined]
-    except ImportError:
-        return NOT_AVAILABLE
-    path = render_record(record, document, fmt=fmt, out=out, force=force, settings=settings)
-    return f"Wrote {path}."
+    """Render `document` from the record and write it atomically (0600; never over a file without --force)."""
+    from pathlib import Path
+
+    from ..render import render
+    from ..render.write import write_atomic
+
+    data = render(document, record, fmt, template_dir=getattr(settings, "template_dir", None))
+    path = Path(out) if out else Path(f"{document}-{record.get('id') or 'draft'}.{fmt}")
+    write_atomic(path, data, force=force)
+    return f"Wrote {path} ({len(data):,} bytes)."

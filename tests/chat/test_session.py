@@ -81,6 +81,20 @@ def test_session_commands_help_missing_render_quit():
     assert session.handle("/quit").done
 
 
+def test_session_renders_letter_once_complete(tmp_path):
+    session = Session()
+    for message in ("this is an initial conference", "the conference was on 12 March 2026",
+                    "the children are Tyler Smith", "plan made", "neglect", "Hannah Price is the social worker",
+                    "24 March 2026", "10am", "Eastbrook Family Hub", "11 June 2026", "Margaret Osei"):
+        reply = session.handle(message)
+    assert reply.text.endswith("The letter has everything it needs: /render letter")
+    out = tmp_path / "letter.html"
+    assert session.handle(f"/render letter --format html --out {out}").text.startswith(f"Wrote {out}")
+    assert "Tyler Smith" in out.read_text(encoding="utf-8") and (out.stat().st_mode & 0o777) == 0o600
+    assert "already exists; use --force" in session.handle(f"/render letter --format html --out {out}").text
+    assert session.handle(f"/render letter --format html --out {out} --force").text.startswith("Wrote")
+
+
 def test_session_plain_loop_reads_fenced_messages_and_escapes_output():
     lines = ['"""', "line one", "line two", '"""', "PC \x1b[31mBrown sent apologies", "/quit", "never read"]
     assert list(messages(lines)) == ["line one\nline two", "PC \x1b[31mBrown sent apologies", "/quit", "never read"]
@@ -91,7 +105,8 @@ def test_session_plain_loop_reads_fenced_messages_and_escapes_output():
 
 
 @pytest.mark.slow
-def test_session_twenty_messages_make_complete_letter(store, nlp):
+def test_session_twenty_messages_make_complete_letter(store, nlp, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)                 # the script renders to letter.md here
     session = Session(settings=Settings(), store=store)
     said = [m for m in messages(CONVERSATION.read_text(encoding="utf-8").splitlines()) if m.strip()]
     assert len(said) == 20
@@ -107,4 +122,8 @@ def test_session_twenty_messages_make_complete_letter(store, nlp):
     assert "is after the limit of 12 June 2026 (3 months after the conference)" in replies[12]
     assert "The letter has everything it needs: /render letter" in replies[14]
     assert replies[15] == "The letter has everything it needs."
+    assert replies[17].startswith("Wrote letter.md (")
+    letter = (tmp_path / "letter.md").read_text(encoding="utf-8")
+    assert "Poppy Smith is to be made subject of a Child Protection Plan under the category of Neglect." in letter
+    assert "The lead social worker is Hannah Price." in letter
     assert len(store.messages(record["id"])) == 2 * 20          # every turn is kept with the record
