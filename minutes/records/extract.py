@@ -32,6 +32,11 @@ JSON_STATUS = {
 }
 STATUS_RANK = {"present": 0, "in attendance": 1, "apologies": 2, "report submitted": 2, "absent": 3, "mentioned": 4}
 HEAD_BLOCKS = 15
+_NEGATED = re.compile(
+    r"\b(?:no|not|nil|never|denies|denied|without|ruled\s+out|no\s+evidence\s+of|no\s+concerns?\s+(?:re|about|regarding)|"
+    r"no\s+(?:known|current|reported))\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 _BODY = re.compile(
     r"(?P<body>(?:[A-Z][\w'’&]*|and|of|for|the|&|on)(?:[ \t]+(?:[A-Z][\w'’&,\-]*|and|of|for|the|&|on|Young|People's)){0,14}?[ \t]+"
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Partnership|Forum|Group|Trust Board|Scrutiny Commission))\b"
@@ -235,11 +240,20 @@ def extract(document: Document, docs: Sequence[Any]) -> Extraction:
 
 
 def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) -> None:
-    from ..nlp.found import BlockSection, block_starts, evidence_at
+    from ..nlp.found import BlockSection, block_starts, evidence_at, text_of
 
     starts = block_starts(doc)
     sections = unpack(BlockSection, doc._.sections)
-    for span in doc.spans.get("terms", []):
+    terms = list(doc.spans.get("terms", []))
+    agencies = [(t.start, t.end) for t in terms if t.label_ == "AGENCY"]
+    text = text_of(doc)
+    for span in terms:
+        if span.label_ == "RISK":
+            if any(s <= span.start and span.end <= e for s, e in agencies):
+                continue                       # "substance misuse service" names a service, not a risk
+            window = text[max(span.sent.start_char, span.start_char - 60):span.start_char]
+            if _NEGATED.search(window):
+                continue
         if span.label_ in hits:
             ev = evidence_at(doc, span.start_char, span.end_char, starts)
             local = ev.block - (doc._.block_index or 0)
