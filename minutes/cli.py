@@ -216,3 +216,10 @@ from .commands_render import render as _render, templates_app as _templates_app 
 
 app.command(name="render")(_render)
 app.add_typer(_templates_app, name="templates")
+
+
+from .commands_report import check as _check, due as _due, report_app as _report_app  # noqa: E402  timescales, checks, service report
+
+app.command(name="due")(_due)
+app.command(name="check")(_check)
+app.add_typer(_report_app, name="report")

@@ -30,7 +30,7 @@ from ..resources import models_dir
 from .calendar import (DEFAULT_NATION, add_months, add_working_days, previous_working_day,
                        working_days_between)
 
-RULE_KEYS = ("id", "label", "from", "to", "applies_to", "working_days", "months", "note")
+RULE_KEYS = ("id", "label", "from", "to", "applies_to", "working_days", "months", "needs_plan", "note")
 PERIOD_KEYS = ("working_days", "months")
 FILE_KEYS = ("version", "source", "rules")
 Status = Literal["on time", "late", "not yet due", "overdue"]
@@ -47,6 +47,7 @@ class Timescale:
     applies_to: tuple[str, ...]
     working_days: int | None = None
     months: int | None = None
+    needs_plan: bool = False      # only when a child is on a plan after the conference
 
     def applies(self, conference_type: str) -> bool:
         """True when the rule covers this conference type ("initial", "review" ...)."""
@@ -97,8 +98,11 @@ def _rule(entry: Any, source: str) -> Timescale:
     if not isinstance(applies, list) or not all(isinstance(a, str) for a in applies):
         raise ConfigError(f"{where}: 'applies_to' must be a list of conference types")
     working_days, months = _check_period(entry, where)
+    needs_plan = entry.get("needs_plan", False)
+    if not isinstance(needs_plan, bool):
+        raise ConfigError(f"{where}: 'needs_plan' must be true or false")
     return Timescale(str(entry["id"]), str(entry["label"]), str(entry["from"]), str(entry["to"]),
-                     tuple(applies), working_days, months)
+                     tuple(applies), working_days, months, needs_plan)
 
 
 @lru_cache(maxsize=8)
