@@ -32,6 +32,11 @@ JSON_STATUS = {
 }
 STATUS_RANK = {"present": 0, "in attendance": 1, "apologies": 2, "report submitted": 2, "absent": 3, "mentioned": 4}
 HEAD_BLOCKS = 15
+_REPORTS = re.compile(
+    r"\b(?:report(?:ed)?\s+(?:of|from|by)|presented|presentation|gave\s+an?\s+(?:update|overview)|updated|"
+    r"(?:introduced|submitted)\s+(?:the|a)\s+report|informed|advised|explained)\b",
+    re.I,
+)
 _NEGATED = re.compile(
     r"\b(?:no|not|nil|never|denies|denied|without|ruled\s+out|no\s+evidence\s+of|no\s+concerns?\s+(?:re|about|regarding)|"
     r"no\s+(?:known|current|reported))\s+(?:[\w'’-]+\s+){0,2}$",
@@ -258,6 +263,8 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
             ev = evidence_at(doc, span.start_char, span.end_char, starts)
             local = ev.block - (doc._.block_index or 0)
             sec = sections[local].section if 0 <= local < len(sections) else None
+            if span.label_ == "AGENCY" and sec in (None, "minutes", "agency_information") and _REPORTS.search(span.sent.text):
+                sec = "reported"                   # the agency gave information to the meeting
             hits[span.label_].append((span.id_, ev, sec))
 
 
@@ -302,7 +309,7 @@ def _agencies(attendees, entries, hits, gaz) -> list[Term]:
     for a in entries:
         found.setdefault(a.agency_id, a.evidence)
     for ident, ev, sec in hits:
-        if sec in ("agency_information", "report_submitted", "present", "apologies", "in_attendance"):
+        if sec in ("agency_information", "report_submitted", "present", "apologies", "in_attendance", "reported"):
             found.setdefault(ident, ev)
     return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id]
 
