@@ -21,7 +21,7 @@ from .sections import load_rules
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
 _TO = re.compile(r"^(?P<owner>[^,;:]{2,60}?)\s+(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<what>\S.*)$", re.I)
-_BY = re.compile(r"[\s,(]*(?:\bby\b|\bbefore\b|\bno\s+later\s+than\b|\bw/c\b|\bweek\s+commencing\b|\bfirst\b|\bdue\b|\bdeadline\b|\bwithin\b|\bongoing\b|\bfrom\b)[^)]*\)?\s*$", re.I)
+_BY = re.compile(r"[\s,(]*(?:\bnext\s+(?=\d)|\bby\b|\bbefore\b|\bno\s+later\s+than\b|\bw/c\b|\bweek\s+commencing\b|\bfirst\b|\bdue\b|\bdeadline\b|\bwithin\b|\bongoing\b|\bfrom\b)[^)]*\)?\s*$", re.I)
 _DUE_WORDS = re.compile(r"\b(ongoing|by\s+next\s+core\s+group|at\s+each\s+core\s+group|before\s+review|by\s+review|immediately|asap|weekly|monthly|fortnightly)\b", re.I)
 _HEADER = {
     "what": ("action", "what", "task", "outcome", "activity"),
