@@ -95,6 +95,13 @@ def show(
     from .records.show import print_record
 
     print_record(record)
+    if record.get("kind") == "conference":       # due dates and flags (minutes/rules/due.py)
+        from .rules.due import summary
+
+        with _cli().reported():
+            items = summary(record, _cli().settings())
+        for item in items:
+            typer.echo(f"due {item['due'] or '-':10}  {item['label']}: {item['text']}")
 
 
 @records_app.command("edit")

@@ -217,6 +217,8 @@ class ConferenceRecord(Part):
     review_date: str | None = _date()
     review_time: str | None = _time()
     review_venue: str | None = None
+    outcome_letter_date: str | None = _date()   # when the chair's letter went out (timescale: 1 working day)
+    record_date: str | None = _date()           # when the conference record was agreed and sent (15 working days)
     distribution: tuple[str, ...] = _many()
     quorate: bool | None = None
     decisions: tuple[ConferenceDecision, ...] = _many()

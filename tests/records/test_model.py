@@ -108,3 +108,16 @@ def test_model_problem_messages_do_not_quote_long_text():
     data["review_date"] = "the family said the review should be after the summer holidays"
     (problem,) = validate(data)
     assert "summer" not in problem and "a value of 62 characters" in problem
+
+
+def test_model_keeps_when_the_letter_and_record_were_sent():
+    from minutes.rules.due import summary
+    from minutes.config import Settings
+
+    data = {**_conference(), "outcome_letter_date": "2026-03-13", "record_date": "2026-03-30"}
+    record = record_from_dict(data)
+    assert record.to_dict()["outcome_letter_date"] == "2026-03-13"
+    letter = next(i for i in summary(record.to_dict(), Settings()) if "letter" in i["label"].lower())
+    assert letter["status"] == "on time"
+    with pytest.raises(ValidationError, match="outcome_letter_date"):
+        record_from_dict({**_conference(), "outcome_letter_date": "2026-02-30"})
