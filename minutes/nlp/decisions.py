@@ -45,6 +45,7 @@ _RESOLUTION = re.compile(
 )
 _INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n)(?:RESOLVED|Resolved)\s*(?:[:–—-]+|(?=\s+that\b))\s*")
 _PARTS = re.compile(r"\s*[,;]?\s*(?:and\s+)?\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s+")
+_CHANGED_FROM = re.compile(r"\b(?:from|previously|was|formerly|instead\s+of)\s+(?:the\s+)?(?:category\s+(?:of\s+)?)?$", re.I)
 _RECOMMENDS = re.compile(r"\brecommend(?:ed|s|ation)?\b", re.I)
 _PLAN_WORDS = re.compile(r"\b(?:cp\s*plan|cpp|child\s+protection\s+plan|child\s+in\s+need|cin\b|no\s+plan|step(?:ped)?\s*down)", re.I)
 _NUMBER = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+", re.I)
@@ -155,7 +156,11 @@ class DecisionFinder:
         while end > start and text_of(doc)[end - 1] in " \t\n":
             end -= 1
         text = " ".join(text_of(doc)[start:end].split())
-        categories = tuple(dict.fromkeys(ident for s, e, label, ident in _within(terms, start, end) if label == "CATEGORY"))
+        full = text_of(doc)
+        categories = tuple(dict.fromkeys(
+            ident for s, e, label, ident in _within(terms, start, end)
+            if label == "CATEGORY" and not _CHANGED_FROM.search(full[max(start, s - 40):s])
+        ))
         subject = None
         m = _SUBJECT.match(text)
         if m and m.group("name").split()[0] not in _NOT_SUBJECT:

@@ -198,9 +198,14 @@ def extract(document: Document, docs: Sequence[Any]) -> Extraction:
 
     attendees = merge_attendees(people)
     agencies = _agencies(attendees, agency_entries, term_hits["AGENCY"], agencies_g)
-    categories = _unique_terms(term_hits["CATEGORY"], categories_g, sections=None)
     risks = _risks(term_hits["RISK"], risks_g)
     kind = _kind(conference, decisions, attendees, document)
+    decided = [c for d in decisions for c in d.category_ids]
+    if decided and kind == "conference":          # a conference's categories are those of its decisions, not every mention
+        first_ev = {c: d.evidence for d in reversed(decisions) for c in d.category_ids}
+        categories = [Term(categories_g.name_of(c), first_ev[c]) for c in dict.fromkeys(decided) if c in categories_g.by_id]
+    else:
+        categories = _unique_terms(term_hits["CATEGORY"], categories_g, sections=None)
     title, body = _title_body(document)
     date_ev = None
     if anchor:
