@@ -31,6 +31,13 @@ _HEADER = {
 _OWNER_HINT = re.compile(r"\b(?:SW|HV|SN|GP|DSL|IDVA|FSW|TM|IRO|PC|DC|Chair|Mum|Dad|Mother|Father|School|Police|Nursery|CAMHS|[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 
 
+_ACTIONS_CUE = re.compile(r"\bactions?\b(?:\s+(?:then|now|please|agreed))?\s*[.:]", re.I)
+_SENTENCE = re.compile(r"[^.?!]+[.?!]?")
+_REQUEST = re.compile(
+    r"^\s*(?:so\s+|and\s+|then\s+)?(?P<owner>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?),\s+"
+    r"(?:(?:can|could|will|would)\s+you(?:\s+please)?|please|I'd\s+like\s+you\s+to|you'll\s+need\s+to)\s+(?P<what>\S.*)$"
+)
+_ADDRESSED = re.compile(r"^\s*(?P<owner>[A-Z][a-z'’\-]+),\s+(?P<what>(?:a|an|the)\s+\S.*\bby\b.*)$")
 _LABEL_VALUE = re.compile(r"^\s*[\w/ .']{1,15}:\s")
 _VERBISH = re.compile(r"\b(?:to|will|must|should|needs?\s+to)\s+[a-z]|(?:^|[\-–—]\s+)[a-z]{3,}\b")
 _NAME_ONLY = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}")
@@ -66,6 +73,7 @@ class ActionFinder:
         kinds = doc.user_data.get("minutes_blocks", [])
         rows = doc.user_data.get("minutes_rows", [])
         found: list[FoundAction] = []
+        cue_turns = 0                   # turns since someone said "actions" in a transcript
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             block_kind = kinds[i][0] if i < len(kinds) else span.label_
@@ -73,6 +81,11 @@ class ActionFinder:
                 found.extend(self._table(doc, starts, span, rows[i], dates, i))
                 continue
             if block_kind == "heading":
+                continue
+            if block_kind == "turn":
+                cue = _ACTIONS_CUE.search(span.text) is not None or cue_turns > 0
+                cue_turns = 3 if _ACTIONS_CUE.search(span.text) else max(cue_turns - 1, 0)
+                found.extend(self._requests(doc, starts, span, dates, cue))
                 continue
             in_section = self.rules.kind(sec.section) == "actions"
             begin = span.start_char + sec.content_start
@@ -89,6 +102,22 @@ class ActionFinder:
         found.extend(self._from_resolutions(doc, dates))
         doc._.actions = pack(found)
         return doc
+
+    def _requests(self, doc, starts, span, dates, cue: bool) -> list[FoundAction]:
+        """Spoken tasks in a transcript turn: "Liam, can you update the plan by the 24th?"."""
+        out = []
+        text = text_of(doc)
+        for m in _SENTENCE.finditer(text, span.start_char, span.end_char):
+            sentence = m.group(0)
+            r = _REQUEST.match(sentence) or (_ADDRESSED.match(sentence) if cue else None)
+            if not r:
+                continue
+            s, e = m.start(), m.end()
+            due, due_text = self._due(doc, starts, dates, s, e)
+            what = _BY.sub("", r.group("what")).strip(" .?;,")
+            what = re.sub(r"(?i)\s+(?:by|before)\s+the\s+end\s+of\s+\w+(?:,\s*so)?$", "", what).strip(" .?;,")
+            out.append(FoundAction(what=what, evidence=evidence_at(doc, s, e, starts), owner=r.group("owner"), due=due, due_text=due_text))
+        return out
 
     def _from_resolutions(self, doc, dates) -> list[FoundAction]:
         """Resolutions that give someone a task: "That the Head of Service provide figures ..."."""
