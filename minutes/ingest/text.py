@@ -150,6 +150,10 @@ def _parse(lines: list[str], state: _State) -> None:
             flush()
             i = _table(lines, i - 1, state)
             continue
+        if _plain_grid(lines, i - 1):
+            flush()
+            i = _table(lines, i - 1, state)
+            continue
         if _SETEXT.match(line) and len(pending) == 1 and item_marker is None:
             text = pending.pop()
             _heading(inline(text), 1 if line.strip().startswith("=") else 2, state)
@@ -297,6 +301,16 @@ def _table(lines: list[str], i: int, state: _State) -> int:
     if table:
         state.add(TextBlock("table", table_text(table), rows=table))
     return i
+
+
+def _plain_grid(lines: list[str], i: int) -> bool:
+    """Three or more lines of " | "-separated cells, the same number on each: a typed table
+    without a Markdown separator row ("Name | Role | Agency | Attended?")."""
+    run = []
+    while i < len(lines) and len(run) < 3 and " | " in lines[i] and not is_blank(lines[i]):
+        run.append(len(_cells(lines[i])))
+        i += 1
+    return len(run) >= 3 and len(set(run)) == 1 and run[0] >= 2
 
 
 def _cells(line: str) -> list[str]:

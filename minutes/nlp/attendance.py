@@ -74,7 +74,8 @@ def plausible_name(name: str, titled: bool) -> bool:
     if any(w in bad for w in words):
         return False
     real = [w for w in words if w and w not in _TITLE_WORDS]
-    return bool(real) and (titled or len(real) >= 2)
+    initials = len(real) == 1 and re.fullmatch(r"[A-Z]{2,3}", name.strip()) is not None   # "JB (HV)"
+    return bool(real) and (titled or len(real) >= 2 or initials)
 
 
 _TITLE_WORDS = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "pc", "dc", "ds", "di", "sgt",

@@ -29,7 +29,7 @@ ATTENDANCE_MAX_WORDS = 22      # a longer paragraph ends an attendance list
 
 _LEAD = re.compile(r"^[\s#>*_•➤▪\-–—]*(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)])?[\s*_]*", re.I)
 _AFTER = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?:[:\-–—]|\n|$)")
-SHORT_LABEL_WORDS = 4          # "Attendance Details", "Those present": a label line of a few words
+SHORT_LABEL_WORDS = 6          # "Attendance Details", "Those present": a label line of a few words
 _INTRO = re.compile(r"^\s+(?:(?:were|was|had\s+been)\s+(?:received|submitted|given|tendered|sent)|(?:received\s+)?from)\b")
 _PROSE_VERB = re.compile(r"\b(?:explained|introduced|said|says|was|were|had|has|is|are|discussed|agreed|noted|reported|asked|advised|considered|confirmed|described)\b")
 _ITEM = re.compile(
@@ -102,7 +102,7 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     after = _AFTER.match(rest)
     shouting = text[start:start + m.end()].isupper() and len(label) > 3
     first_line = text[start:].split("\n", 1)[0]
-    if len(first_line.split()) <= SHORT_LABEL_WORDS and not re.search(r"[.;,]", first_line):
+    if len(first_line.split()) <= SHORT_LABEL_WORDS and not re.search(r"[.;,]", re.sub(r"\([^)]*\)", "", first_line)):
         is_heading = True
     introduces = label.endswith(" from") or bool(_INTRO.match(rest))
     if not (is_heading or after or shouting or introduces):
