@@ -57,6 +57,8 @@ _NON_NAME = {
     "ongoing", "lead", "interim", "acting", "senior", "deputy", "assistant", "manager", "officer", "head",
     "director", "representative", "rep", "governor", "co-opted", "parent", "all", "other", "others",
 }
+_TITLE_RUN = re.compile(r"(?<![(\w])(?:Councillor|Cllr\.?)\s+(?=[A-Z])")
+_BRACKETED = re.compile(r"\([^)]*\)")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bCllr)(?<!\bRev)(?<!\bProf)\.\s+(?=[A-Z])")
 SEPARATORS = re.compile(r"\s+[\-–—]\s+|\s*[()]\s*|,\s*|:\s+|\s+/\s+")
 
@@ -71,6 +73,9 @@ def plausible_name(name: str, titled: bool) -> bool:
     """A person's name: no organisation or role words; one word only with a title."""
     words = [w.strip(".,'’()").lower() for w in name.split()]
     bad = _not_names()
+    real = [w for w in words if w and w not in _TITLE_WORDS]
+    if titled and len(real) == 1 and real[0] not in _NEVER_SURNAMES:
+        return True                   # "Councillor Senior", "Cllr Hall": surnames that are also words
     if any(w in bad for w in words):
         return False
     real = [w for w in words if w and w not in _TITLE_WORDS]
@@ -78,6 +83,8 @@ def plausible_name(name: str, titled: bool) -> bool:
     return bool(real) and (titled or len(real) >= 2 or initials)
 
 
+_NEVER_SURNAMES = {"council", "committee", "item", "items", "minutes", "agenda", "report", "present", "apologies",
+                   "members", "member", "none", "chair", "officer", "officers", "description", "decision", "cyp"}
 _TITLE_WORDS = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "pc", "dc", "ds", "di", "sgt",
                 "detective", "inspector", "sergeant", "constable", "sir", "dame", "lord", "lady", "baroness"}
 
@@ -103,6 +110,11 @@ def split_entries(text: str) -> list[tuple[int, int]]:
     if not lines:
         return []
     s0, e0 = lines[0]
+    titles = [m.start() for m in _TITLE_RUN.finditer(text, s0, e0)]
+    if len(titles) >= 2 and not re.search(r"[,;]", _BRACKETED.sub("", text[s0:e0])):
+        # "Councillor Bithell (Cllr J Lennox attending as substitute) Councillor Ragan ..."
+        bounds = [s0] + titles[1:] + [e0] if titles[0] - s0 < 3 else [s0] + titles + [e0]
+        return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
     pieces: list[tuple[int, int]] = []
     for s, e in _sentences(text, s0, e0):
         if re.search(r"substitut|attended\s+as|in\s+place\s+of", text[s:e], re.I):

@@ -28,7 +28,7 @@ from .sections import load_rules
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
 _PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
 _SUBSTITUTE = re.compile(
-    rf"(?P<sub>{_PERSON})\s+(?:substituted|was\s+substituting|deputised|attended\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place)"
+    rf"(?P<sub>{_PERSON})\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place)"
     rf"(?:\s+(?:for|of)\s+(?P<for>{_PERSON}))?"
 )
 _HEADER_WORDS = {

@@ -96,7 +96,7 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     head = _norm(text[start:start + 80])
     m = rules.pattern.match(head)
     if not m:
-        return None
+        return _label_elsewhere(text, start, rules)
     label = m.group(0)
     rest = head[m.end():]
     after = _AFTER.match(rest)
@@ -110,7 +110,12 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     content = start + m.end() + (after.end() if after else 0)
     while content < len(text) and text[content] in " \t*_:":
         content += 1
-    return rules.by_label[label], content
+    section = rules.by_label[label]
+    if section == "minutes":          # "Minutes: The Board received the following apologies ..."
+        inner = _label_elsewhere(text, content, rules)
+        if inner:
+            return inner
+    return section, content
 
 
 def _narrative(line: str) -> bool:
@@ -120,8 +125,36 @@ def _narrative(line: str) -> bool:
         return True
     if len(words) <= ATTENDANCE_MAX_WORDS:
         return False
-    separators = line.count(",") + line.count(";") + len(re.findall(r"\band\b", line))
+    separators = line.count(",") + line.count(";") + len(re.findall(r"\b(?:and|Councillor|Cllr)\b", line))
     return separators < len(words) / 6
+
+
+_OPENERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bthe\s+following\s+(?:\w+\s+){0,2}(?:were|was)\s+present\b", re.I), "present"),
+    (re.compile(r"\b(?:received|noted|tendered|were\s+given)\s+(?:the\s+following\s+)?apolog", re.I), "apologies"),
+    (re.compile(r"\bthe\s+following\s+(?:\w+\s+){0,2}(?:were|was)\s+in\s+attendance\b", re.I), "in_attendance"),
+)
+_SUFFIX = re.compile(r"(?:^|\s)(present|in\s+attendance|apologies(?:\s+for\s+absence)?)\s*:?\s*$", re.I)
+_SUFFIX_SECTION = {"present": "present", "in attendance": "in_attendance", "apologies": "apologies", "apologies for absence": "apologies"}
+
+
+def _label_elsewhere(text: str, start: int, rules: SectionRules) -> tuple[str, int] | None:
+    """Labels not at the start of a short first line: "Children's Trust Members Present",
+    "The Board received the following apologies and notification of substitutes."."""
+    first = text[start:].split("\n", 1)[0]
+    if len(first.split()) > 16:
+        return None
+    end = start + len(first)
+    content = end + 1 if end < len(text) else end
+    suffix = _SUFFIX.search(first)
+    if suffix and len(first.split()) <= SHORT_LABEL_WORDS:
+        section = _SUFFIX_SECTION.get(" ".join(suffix.group(1).lower().split()))
+        if section in rules.rules:
+            return section, content
+    for pattern, section in _OPENERS:
+        if pattern.search(first) and first.rstrip().endswith((".", ":")) and section in rules.rules:
+            return section, content
+    return None
 
 
 def agenda_item(text: str) -> str | None:
