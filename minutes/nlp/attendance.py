@@ -111,7 +111,7 @@ def split_entries(text: str) -> list[tuple[int, int]]:
         return []
     s0, e0 = lines[0]
     titles = [m.start() for m in _TITLE_RUN.finditer(text, s0, e0)]
-    if len(titles) >= 2 and not re.search(r"[,;]", _BRACKETED.sub("", text[s0:e0])):
+    if len(titles) >= 2 and not re.search(r"[,;]|\band\b|\.\s", _BRACKETED.sub("", text[s0:e0])):
         # "Councillor Bithell (Cllr J Lennox attending as substitute) Councillor Ragan ..."
         bounds = [s0] + titles[1:] + [e0] if titles[0] - s0 < 3 else [s0] + titles + [e0]
         return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]

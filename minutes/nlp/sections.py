@@ -102,13 +102,16 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     after = _AFTER.match(rest)
     shouting = text[start:start + m.end()].isupper() and len(label) > 3
     first_line = text[start:].split("\n", 1)[0]
-    if len(first_line.split()) <= SHORT_LABEL_WORDS and not re.search(r"[.;,]", re.sub(r"\([^)]*\)", "", first_line)):
+    short_line = len(first_line.split()) <= SHORT_LABEL_WORDS and not re.search(r"[.;,]", re.sub(r"\([^)]*\)", "", first_line))
+    if short_line:
         is_heading = True
     introduces = label.endswith(" from") or bool(_INTRO.match(rest))
     if not (is_heading or after or shouting or introduces):
         return None
     content = start + m.end() + (after.end() if after else 0)
-    while content < len(text) and text[content] in " \t*_:":
+    if short_line and not after:                   # "Strengths / what's working well": the whole line is the heading
+        content = start + len(first_line)
+    while content < len(text) and text[content] in " \t*_:\n":
         content += 1
     section = rules.by_label[label]
     if section == "minutes":          # "Minutes: The Board received the following apologies ..."
