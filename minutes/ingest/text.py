@@ -233,7 +233,7 @@ def logical_lines(lines: list[str]) -> list[str]:
 # A line that opens a record of its own ("Venue: ...", "DC Amir Shah - Police", "Jo Brennan (HV)")
 # is never a soft-wrapped continuation of the line before.
 _RECORD = re.compile(
-    r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Cllr|Councillor|PC|DC|DS|DI|Prof|Rev)\.?\s"
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Cllr|Councillor|PC|DC|DS|DI|Prof|Rev)\.?\s|\([A-Z]{1,4}\)\s+[A-Z]"
     r"|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s*(?:[-–—:,]\s|\())"
 )
 

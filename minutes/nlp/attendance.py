@@ -57,6 +57,7 @@ _NON_NAME = {
     "ongoing", "lead", "interim", "acting", "senior", "deputy", "assistant", "manager", "officer", "head",
     "director", "representative", "rep", "governor", "co-opted", "parent", "all", "other", "others",
 }
+_INITIALS_LEAD = re.compile(r"\s*\(\s*[A-Z][A-Za-z]{0,3}\s*\)\s*")
 _TITLE_RUN = re.compile(r"(?<![(\w])(?:Councillor|Cllr\.?)\s+(?=[A-Z])")
 _BRACKETED = re.compile(r"\([^)]*\)")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bCllr)(?<!\bRev)(?<!\bProf)\.\s+(?=[A-Z])")
@@ -179,6 +180,9 @@ def _status_in(text: str) -> str | None:
 
 def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: str | None = None) -> Entry:
     """One entry: the person's name (with title), role and agency, and any status written in it."""
+    lead = _INITIALS_LEAD.match(text, start, end)      # "(JC) Joe Cocker, CYSCB Manager"
+    if lead:
+        start = lead.end()
     body = text[start:end]
     inside = [t for t in terms if t[0] >= start and t[1] <= end]
     role = next((t for t in inside if t[2] == "ROLE"), None)
@@ -190,6 +194,8 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         name and re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|prof|rev|pc|dc|ds|di|sgt|detective)\b", name))
     if name and not plausible_name(name, has_title):
         name, ns, ne = None, 0, 0
+    if name and re.fullmatch(r"[A-Z]{2,3}", name) and (ns != start or not re.search(r"[(\-–,]", text[ne:end])):
+        name, ns, ne = None, 0, 0         # initials are a name only when they open an entry with a role after them
     role_text = None
     if role is None:
         role_text = _role_words(text, start, end, ns, ne, covered)

@@ -121,6 +121,19 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     return section, content
 
 
+def _label_on_later_line(text: str, rules: SectionRules) -> tuple[str, int] | None:
+    """An attendance label starting a later line of a block ("Date: ...\nPresent: ...")."""
+    pos = text.find("\n") + 1
+    while pos > 0:
+        end = text.find("\n", pos)
+        line = text[pos:] if end < 0 else text[pos:end]
+        found = match_label(line, False, rules)
+        if found and rules.kind(found[0]) == "attendance" and re.match(r"\s*[\w' ]+\s*[:\-–]", line):
+            return found[0], pos + found[1]
+        pos = end + 1 if end >= 0 else 0
+    return None
+
+
 def _narrative(line: str) -> bool:
     """A long line that reads as prose rather than as a list of names."""
     words = line.split()
@@ -176,6 +189,8 @@ def label_blocks(
     for kind, text in blocks:
         is_heading = kind == "heading"
         found = match_label(text, is_heading, rules) if kind != "table" else None
+        if found is None and kind == "paragraph" and "\n" in text:
+            found = _label_on_later_line(text, rules)
         if found and found[0] == "minutes" and out and out[-1].opens and not blocks[len(out) - 1][1][out[-1].content_start:].strip() \
                 and rules.kind(section) in ("attendance", "narrative") and section not in (None, "minutes"):
             # ModernGov: an item titled "Apologies for absence" followed by "Minutes:" keeps its section
