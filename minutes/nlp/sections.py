@@ -141,7 +141,7 @@ def _narrative(line: str) -> bool:
         return True
     if len(words) <= ATTENDANCE_MAX_WORDS:
         return False
-    separators = line.count(",") + line.count(";") + len(re.findall(r"\b(?:and|Councillor|Cllr)\b", line))
+    separators = line.count(",") + line.count(";") + line.count(" / ") + len(re.findall(r"\b(?:and|Councillor|Cllr)\b", line))
     return separators < len(words) / 6
 
 
