@@ -38,6 +38,9 @@ _REQUEST = re.compile(
     r"(?:(?:can|could|will|would)\s+you(?:\s+please)?|please|I'd\s+like\s+you\s+to|you'll\s+need\s+to)\s+(?P<what>\S.*)$"
 )
 _ADDRESSED = re.compile(r"^\s*(?P<owner>[A-Z][a-z'’\-]+),\s+(?P<what>(?:a|an|the)\s+\S.*\bby\b.*)$")
+_OWNER_COLON = re.compile(
+    r"^(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Miss|DS|DC|PC)\.?\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}(?:\s*\([^)]{1,20}\))?):\s+(?P<what>\S.*)$"
+)
 _LABEL_VALUE = re.compile(r"^\s*[\w/ .']{1,15}:\s")
 _VERBISH = re.compile(r"\b(?:to|will|must|should|needs?\s+to)\s+[a-z]|(?:^|[\-–—]\s+)[a-z]{3,}\b")
 _NAME_ONLY = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}")
@@ -164,6 +167,10 @@ class ActionFinder:
                     what = " - ".join(body)
             elif body:
                 what = body[0]
+        if owner is None:
+            colon = _OWNER_COLON.match(what)
+            if colon:
+                owner, what = colon.group("owner"), colon.group("what")
         if owner is None:
             m = _TO.match(what)
             if m and len(m.group("owner").split()) <= 6 and not m.group("owner").lower().startswith(("need", "want", "plan", "agreed", "continue", "refer")):

@@ -114,6 +114,8 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     while content < len(text) and text[content] in " \t*_:\n":
         content += 1
     section = rules.by_label[label]
+    if section == "plan" and "action" in first_line.lower() and "actions" in rules.rules:
+        section = "actions"           # "Outline Child Protection Plan / Actions"
     if section == "minutes":          # "Minutes: The Board received the following apologies ..."
         inner = _label_elsewhere(text, content, rules)
         if inner:
