@@ -21,10 +21,12 @@ from spacy.tokens import Doc
 
 from ..resources import models_dir
 from . import gazetteer
+from .normalise import canonical_id
 from .attendance import Entry, Term, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
 from .sections import load_rules
 
+GENERIC_AGENCIES = {"health", "council"}
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
 _PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
 _SUBSTITUTE = re.compile(
@@ -85,9 +87,12 @@ class AttendeeFinder:
         if not entry.name:
             return None
         role_id = entry.role_id
+        if role_id is None and entry.role_text:          # "Helth Visitor": fuzzy, with a cutoff
+            role_id = canonical_id(entry.role_text, "roles")
         agency_id = entry.agency_id
-        if agency_id is None and role_id is not None:
-            agency_id = self.roles.by_id[role_id].agency if role_id in self.roles.by_id else None
+        implied = self.roles.by_id[role_id].agency if role_id in self.roles.by_id else None
+        if implied and (agency_id is None or agency_id in GENERIC_AGENCIES):
+            agency_id = implied                          # a health visitor's "Health" is Health Visiting
         role = self.roles.name_of(role_id) if role_id in self.roles.by_id else entry.role_text
         if entry.chair and role is None:
             role = "Chair"

@@ -32,6 +32,7 @@ JSON_STATUS = {
 }
 STATUS_RANK = {"present": 0, "in attendance": 1, "apologies": 2, "report submitted": 2, "absent": 3, "mentioned": 4}
 HEAD_BLOCKS = 15
+HOST_AGENCIES = {"council"}
 _REPORTS = re.compile(
     r"\b(?:report(?:ed)?\s+(?:of|from|by)|presented|presentation|gave\s+an?\s+(?:update|overview)|updated|"
     r"(?:introduced|submitted)\s+(?:the|a)\s+report|informed|advised|explained)\b",
@@ -316,7 +317,8 @@ def _agencies(attendees, entries, hits, gaz) -> list[Term]:
     for ident, ev, sec in hits:
         if sec in ("agency_information", "report_submitted", "present", "apologies", "in_attendance", "reported"):
             found.setdefault(ident, ev)
-    return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id]
+    # the council that holds the meeting is the host, not a partner agency taking part
+    return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id and i not in HOST_AGENCIES]
 
 
 def _unique_terms(hits, gaz, sections) -> list[Term]:
