@@ -84,8 +84,8 @@ class AttendeeFinder:
         return out
 
     def _person(self, doc, starts, entry: Entry, base: int, status: str) -> FoundPerson | None:
-        if not entry.name:
-            return None
+        if not entry.name or _is_title_cased_role(entry.name):
+            return None                                  # "Helth Visitor" is a role misspelt, not a person
         role_id = entry.role_id
         if role_id is None and entry.role_text:          # "Helth Visitor": fuzzy, with a cutoff
             role_id = canonical_id(entry.role_text, "roles")
@@ -298,6 +298,13 @@ class AttendeeFinder:
     def _section_of(self, starts, sections, char: int) -> str | None:
         i = max(bisect_left(starts, char + 1) - 1, 0)
         return sections[i].section if i < len(sections) else None
+
+
+def _is_title_cased_role(name: str) -> bool:
+    """A would-be name that is really a role or agency ("Helth Visitor", "Scool Nurse")."""
+    if re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|pc|dc|ds)\b", name):
+        return False
+    return canonical_id(name, "roles") is not None or canonical_id(name, "agencies") is not None
 
 
 def _entry_dict(entry: Entry) -> dict:
