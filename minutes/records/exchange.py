@@ -9,15 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import DuplicateDocument, InvalidRecord, MinutesError, StoreError
+from ..files import replace_atomically
 from .model import record_from_dict
 
-FILE_MODE = 0o600
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "id", "kind", "date", "title", "type", "body", "family_name", "children", "decisions", "categories",
@@ -85,21 +83,11 @@ def write_private(path: Path, text: str, force: bool = False) -> Path:
     if path.exists() and not force:
         raise StoreError(f"'{path.name}' already exists; use --force to replace it")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        replace_atomically(path, text.encode("utf-8"), overwrite=force)
+    except FileExistsError:
+        raise StoreError(f"'{path.name}' already exists; use --force to replace it") from None
     except OSError as exc:
         raise StoreError(f"cannot write '{path.name}': {exc.strerror or type(exc).__name__}") from None
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise StoreError(f"cannot write '{path.name}': {exc.strerror or type(exc).__name__}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return path
 
 

@@ -5,13 +5,11 @@ An existing file is never replaced without `force`.  Files are readable by the o
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from ..errors import RenderError
+from ..files import replace_atomically
 
-FILE_MODE = 0o600
 
 
 def write_atomic(path: Path, data: bytes, force: bool = False) -> Path:
@@ -24,27 +22,10 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> Path:
         raise RenderError(f"folder '{folder}' for '{path.name}' does not exist; create it first")
     if path.exists() and not force:
         raise RenderError(f"'{path.name}' already exists; use --force to overwrite it")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)          # fails if the file appeared meanwhile: never overwrite
-            except FileExistsError:
-                raise RenderError(f"'{path.name}' already exists; use --force to overwrite it") from None
-            except OSError:
-                os.replace(tmp, path)       # file systems without hard links
-            else:
-                os.unlink(tmp)
+        replace_atomically(path, data, overwrite=force)
+    except FileExistsError:
+        raise RenderError(f"'{path.name}' already exists; use --force to overwrite it") from None
     except PermissionError:
         raise RenderError(f"cannot write '{path.name}': permission denied") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return path

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import base64
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from ..errors import RenderError
+from ..files import replace_atomically
 from ..resources import templates_dir
 from .tables import ReportDoc
 
@@ -133,15 +132,10 @@ def write_private(path: Path, data: bytes, force: bool = False) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise RenderError(f"Cannot write '{path.name}': folder '{folder}' does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace_atomically(path, data, overwrite=force)
+    except FileExistsError:
+        raise RenderError(f"Cannot write '{path.name}': it already exists; use --force to replace it") from None
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise RenderError(f"Cannot write '{path.name}': {exc.strerror or exc}") from None
     return path
