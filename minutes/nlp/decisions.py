@@ -43,7 +43,15 @@ _RESOLUTION = re.compile(
     r"\b(?:be|were|was)\s+(?:noted|approved|agreed|received|endorsed|adopted|confirmed|accepted|signed|deferred|thanked|circulated|requested|submitted|referred)\b",
     re.I,
 )
-_INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n)(?:RESOLVED|Resolved)\s*(?:[:–—-]+|(?=\s+that\b))\s*")
+_BARE_RESOLUTION = re.compile(
+    r"^\s*(?:That\s+(?:the|a|an|this|members|officers|[A-Z])\b.{0,400}?\bbe\s+(?:noted|approved|agreed|received|requested|endorsed|"
+    r"adopted|confirmed|thanked|asked|invited|deferred|supported|welcomed|recommended)\b"
+    r"|That\s+the\s+(?:Chair|Chairman|Committee|Board|Panel|Council|Cabinet|Sub-Committee)\s+[a-z]+\b"
+    r"|the\s+\w+(?:\s+\w+){0,12}\s+be\s+(?:noted|approved|agreed|received|requested|endorsed)\b"
+    r"|Agreed\s+as\s+(?:a\s+)?(?:true|correct|accurate)\s+record)",
+    re.S,
+)
+_INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n)(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b))\s*")
 _PARTS = re.compile(r"\s*[,;]?\s*(?:and\s+)?\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s+")
 _CHANGED_FROM = re.compile(r"\b(?:from|previously|was|formerly|instead\s+of)\s+(?:the\s+)?(?:category\s+(?:of\s+)?)?$", re.I)
 _RECOMMENDS = re.compile(r"\brecommend(?:ed|s|ation)?\b", re.I)
@@ -113,6 +121,10 @@ class DecisionFinder:
                 inline = _INLINE_RESOLVED.search(text, begin, span.end_char)
                 if inline:
                     found.extend(self._split(doc, starts, terms, inline.end(), span.end_char, sec))
+                    continue
+                if _BARE_RESOLUTION.match(span.text) and len(span.text.split()) <= 80:
+                    # a resolution whose "RESOLVED" label was lost: "That the report be noted."
+                    found.extend(self._split(doc, starts, terms, begin, span.end_char, sec))
                     continue
                 for sent in _sentences(doc, begin, span.end_char):
                     if _BODY_DECIDES.search(sent.text):
