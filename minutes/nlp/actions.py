@@ -31,6 +31,13 @@ _HEADER = {
 _OWNER_HINT = re.compile(r"\b(?:SW|HV|SN|GP|DSL|IDVA|FSW|TM|IRO|PC|DC|Chair|Mum|Dad|Mother|Father|School|Police|Nursery|CAMHS|[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 
 
+_PROMISE = re.compile(
+    r"^(?:(?P<owner>(?:the\s+)?[A-Z][\w'’\- ]{2,60}?)\s+(?:agreed|undertook|offered|promised)\s+to\s+(?P<what>(?:write|provide|circulate|arrange|"
+    r"report|share|send|bring|ensure|explore|investigate|contact|update|look\s+into|follow\s+up|invite|liaise|meet)\b.*)"
+    r"|.*\b(?:would|will)\s+be\s+(?:circulated|shared|provided|invited|presented|sent|reported|arranged|brought|submitted|"
+    r"forwarded|followed\s+up|considered\s+at\s+the\s+next)\b.*)$",
+    re.S,
+)
 _ACTIONS_CUE = re.compile(r"\bactions?\b(?:\s+(?:then|now|please|agreed))?\s*[.:]", re.I)
 _SENTENCE = re.compile(r"[^.?!]+[.?!]?")
 _REQUEST = re.compile(
@@ -103,6 +110,7 @@ class ActionFinder:
                 if action:
                     found.append(action)
         found.extend(self._from_resolutions(doc, dates))
+        found.extend(self._promised(doc, starts, sections, kinds, dates))
         doc._.actions = pack(found)
         return doc
 
@@ -120,6 +128,30 @@ class ActionFinder:
             what = _BY.sub("", r.group("what")).strip(" .?;,")
             what = re.sub(r"(?i)\s+(?:by|before)\s+the\s+end\s+of\s+\w+(?:,\s*so)?$", "", what).strip(" .?;,")
             out.append(FoundAction(what=what, evidence=evidence_at(doc, s, e, starts), owner=r.group("owner"), due=due, due_text=due_text))
+        return out
+
+    def _promised(self, doc, starts, sections, kinds, dates) -> list[FoundAction]:
+        """Narrative undertakings in minutes: "A briefing note would be circulated to Members",
+        "The Director agreed to write to the school"."""
+        out = []
+        text = text_of(doc)
+        for i, span in enumerate(doc.spans["blocks"]):
+            sec = sections[i] if i < len(sections) else BlockSection(None)
+            kind = kinds[i][0] if i < len(kinds) else span.label_
+            if kind not in ("paragraph", "list_item") or self.rules.kind(sec.section) in ("attendance", "actions", "decision"):
+                continue
+            for m in _SENTENCE.finditer(text, span.start_char, span.end_char):
+                sentence = m.group(0).strip()
+                if len(sentence.split()) > 45:
+                    continue
+                p = _PROMISE.search(sentence)
+                if not p:
+                    continue
+                due, due_text = self._due(doc, starts, dates, m.start(), m.end())
+                owner = p.group("owner").strip() if p.group("owner") else None
+                what = p.group("what").strip(" .;,") if p.group("what") else sentence.strip(" .")
+                out.append(FoundAction(what=what, evidence=evidence_at(doc, m.start(), m.end(), starts),
+                                       owner=owner, due=due, due_text=due_text))
         return out
 
     def _from_resolutions(self, doc, dates) -> list[FoundAction]:
