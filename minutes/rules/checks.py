@@ -16,7 +16,6 @@ Messages name children by initials or pseudonym and people by role, never by ful
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +25,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..config import Settings
 from ..errors import ConfigError
+from .datafile import read_object, require_unique_ids
 from ..resources import models_dir
 from .calendar import is_working_day, working_days_between
 from .due import PLAN_DECISIONS, conference_type, has_plan, parse_date, rules_for
@@ -100,23 +100,9 @@ def _rule(entry: Any, source: str) -> CheckRule:
 def load_checks(path: Path | None = None) -> CheckSet:
     """The completeness rules from `path` (default: the bundled models/rules/checks.json)."""
     path = Path(path) if path else default_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"checks file '{path.name}' does not exist") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"checks file '{path.name}' cannot be read: {exc}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"checks file '{path.name}' must hold an object with 'rules'")
-    unknown = sorted(set(data) - set(FILE_KEYS))
-    if unknown:
-        raise ConfigError(f"checks file '{path.name}': unknown key(s) {', '.join(unknown)}; "
-                          f"allowed: {', '.join(FILE_KEYS)}")
+    data = read_object(path, "checks", FILE_KEYS)
     rules = tuple(_rule(e, path.name) for e in data.get("rules", []))
-    ids = [r.id for r in rules]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ConfigError(f"checks file '{path.name}': duplicate id(s) {', '.join(duplicates)}")
+    require_unique_ids((r.id for r in rules), "checks", path.name)
     terms = tuple(str(t).lower() for t in data.get("family_distribution_terms", []))
     return CheckSet(rules, terms)
 

@@ -18,7 +18,6 @@ Conventions:
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, Mapping
 
 from ..errors import ConfigError
+from .datafile import read_object, require_unique_ids
 from ..resources import models_dir
 from .calendar import (DEFAULT_NATION, add_months, add_working_days, previous_working_day,
                        working_days_between)
@@ -107,23 +107,9 @@ def _rule(entry: Any, source: str) -> Timescale:
 
 @lru_cache(maxsize=8)
 def _load_file(path: Path) -> tuple[Timescale, ...]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"timescales file '{path.name}' does not exist") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"timescales file '{path.name}' cannot be read: {exc}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"timescales file '{path.name}' must hold an object with 'rules'")
-    unknown = sorted(set(data) - set(FILE_KEYS))
-    if unknown:
-        raise ConfigError(f"timescales file '{path.name}': unknown key(s) {', '.join(unknown)}; "
-                          f"allowed: {', '.join(FILE_KEYS)}")
+    data = read_object(path, "timescales", FILE_KEYS)
     rules = tuple(_rule(e, path.name) for e in data.get("rules", []))
-    ids = [r.id for r in rules]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ConfigError(f"timescales file '{path.name}': duplicate id(s) {', '.join(duplicates)}")
+    require_unique_ids((r.id for r in rules), "timescales", path.name)
     return rules
 
 
