@@ -108,6 +108,15 @@ class AttendeeFinder:
             confidence=0.9 if role or agency_id else 0.7,
         )
 
+    def _with_role(self, person: FoundPerson, entry: Entry) -> FoundPerson:
+        from dataclasses import replace
+
+        role = self.roles.by_id.get(entry.role_id)
+        agency_id = person.agency_id or entry.agency_id or (role.agency if role else None)
+        return replace(person, role=self.roles.name_of(entry.role_id), role_id=entry.role_id,
+                       agency_id=agency_id if agency_id in self.agencies.by_id else None,
+                       agency=self.agencies.name_of(agency_id) if agency_id in self.agencies.by_id else person.agency)
+
     def _terms_for_text(self, text: str) -> list[Term]:
         """Domain terms inside a short string that is not a slice of the Doc (table cells, speakers)."""
         small = self.nlp.get_pipe("minutes_terms")(self.nlp.make_doc(text))
@@ -142,6 +151,7 @@ class AttendeeFinder:
             lead = strip_leader(text)
             title = None
             block_terms = self._terms_in(terms, base, span.end_char, base)
+            last = None
             for s, e in split_entries(text[lead:]):
                 s, e = s + lead, e + lead
                 m = re.match(r"\s*(Councillors|Cllrs\.?|Councillor|Cllr\.?)\s+", text[s:e], re.I)
@@ -154,7 +164,12 @@ class AttendeeFinder:
                 person = self._person(doc, starts, entry, base, status)
                 if person:
                     people.append(person)
-                elif entry.agency_id or entry.role_id:
+                    last = len(people) - 1
+                    continue
+                if last is not None and entry.role_id and people[last].role is None and "\n" not in text[s - 2 if s >= 2 else 0:s]:
+                    # "Ms Vicky Gent, Director of Children's Services": the role of the name before it
+                    people[last] = self._with_role(people[last], entry)
+                if entry.agency_id or entry.role_id:
                     agency_id = entry.agency_id or (
                         self.roles.by_id[entry.role_id].agency if entry.role_id in self.roles.by_id else None
                     )

@@ -80,6 +80,8 @@ def alias_pattern(alias: str, case_sensitive: bool = False) -> list[dict[str, An
             out.append({"TEXT": forms[0]} if len(forms) == 1 else {"TEXT": {"IN": forms}})
         elif _is_abbreviation(text):
             out.append({"TEXT": text})
+        elif "'" in text:                 # "Children's" also as typeset, "Children’s"
+            out.append({"LOWER": {"IN": [text.lower(), text.lower().replace("'", "\u2019")]}})
         else:
             out.append({"LOWER": text.lower()})
     return out

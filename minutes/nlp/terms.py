@@ -85,8 +85,24 @@ class TermMarker:
         spans: list[Span] = []
         for group in found.values():          # longest match per label; labels may overlap each other
             spans.extend(filter_spans(group))
-        doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, -s.end))
+        spans.sort(key=lambda s: (s.start, -s.end))
+        doc.spans[self.spans_key] = _outside_longer(spans)
         return doc
+
+
+def _outside_longer(spans: list[Span]) -> list[Span]:
+    """Drop a term that lies inside a longer term of another kind: "Children" is no role inside
+    "Children & Families" (an agency), nor "substance misuse" a risk inside "Substance Misuse Service"."""
+    out = []
+    for i, span in enumerate(spans):
+        inside = False
+        for other in spans[max(0, i - 8):i + 8]:
+            if other is not span and other.start <= span.start and span.end <= other.end and len(other) > len(span):
+                inside = True
+                break
+        if not inside:
+            out.append(span)
+    return out
 
 
 @Language.factory(

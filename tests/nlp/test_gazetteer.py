@@ -16,6 +16,8 @@ AGENCY_NAMES = [
     "IDVA Service", "Early Help", "Cafcass", "Legal Services", "Education", "Health", "Council",
     "Fire and Rescue", "Ofsted", "Safeguarding Partnership", "Voluntary Sector",
     "Integrated Care Board", "Adult Social Care", "Ambulance Service", "Independent Reviewing Service",
+    "Clinical Commissioning Group", "Department for Work and Pensions", "Jobcentre Plus", "Healthwatch",
+    "Police and Crime Commissioner",
 ]
 
 
@@ -36,7 +38,8 @@ def test_gazetteer_alias_lookups_follow_the_brief():
     assert agencies.aliases["csc"] == "childrens_social_care"
     assert agencies.lookup("Childrens Social Care") == "childrens_social_care"
     assert agencies.lookup("YOT") == agencies.lookup("yjs") == "youth_justice_service"
-    assert agencies.lookup("CCG") == agencies.lookup("Clinical Commissioning Group") == "integrated_care_board"
+    assert agencies.lookup("CCG") == agencies.lookup("Clinical Commissioning Group") == "clinical_commissioning_group"
+    assert agencies.lookup("ICB") == "integrated_care_board"
     assert agencies.lookup("Women's Aid") == "domestic_abuse_service"
     assert agencies.lookup("Barnardo's") == agencies.lookup("NSPCC") == "voluntary_sector"
     assert roles.lookup("HV") == "health_visitor"
