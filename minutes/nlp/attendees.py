@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resources import models_dir
-from . import gazetteer
+from . import gazetteer, unlabelled
 from .normalise import canonical_id
 from .attendance import Entry, Term, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
@@ -176,6 +176,8 @@ class AttendeeFinder:
                     if agency_id:
                         ev = evidence_at(doc, base + entry.start, base + entry.end, starts)
                         agencies.append(FoundAgency(agency_id, entry.status or status, ev))
+        if (doc._.block_index or 0) == 0:
+            people.extend(self._unlabelled(doc, starts, sections, spans, kinds, terms))
         people.extend(self._substitutes(doc, starts))
         people.extend(self._welcomed(doc, starts, sections))
         people.extend(self._mentioned(doc, starts, sections, terms))
@@ -225,6 +227,32 @@ class AttendeeFinder:
             person = self._person(doc, starts, entry, 0, row_status)
             if person:
                 out.append(_with_evidence(person, evidence_at(doc, s, e, starts)))
+        return out
+
+    def _unlabelled(self, doc, starts, sections, spans, kinds, terms) -> list[FoundPerson]:
+        """A list at the top of the document whose "Present" label was lost (unlabelled.py)."""
+        front = []
+        for i, span in enumerate(spans):
+            sec = sections[i] if i < len(sections) else BlockSection(None)
+            if sec.item is not None or sec.section not in (None, "minutes") and self.rules.kind(sec.section) != "attendance":
+                break                      # "Minutes of the meeting" at the top is a title, not a section
+            kind = kinds[i][0] if i < len(kinds) else span.label_
+            marker = kinds[i][2] if i < len(kinds) else None
+            if kind == "list_item" and marker and re.match(r"\(?\d", marker):
+                break                      # "1. Introductions": the agenda has begun
+            if sec.section in (None, "minutes") and not sec.opens and kind not in ("table", "turn"):
+                front.append((span.start_char, span.text))
+        text = text_of(doc)
+        hits = unlabelled.list_lines(front)
+        starts_of_names = [s for s, _ in hits]
+        out = []
+        for s, e in hits:
+            end = unlabelled.next_name_or(starts_of_names, s, unlabelled.line_end(text, s))
+            entry = parse_entry(text, s, end, self._terms_in(terms, s, end, 0), None)
+            entry = Entry(**{**_entry_dict(entry), "name": " ".join(text[s:e].split()), "name_start": s, "name_end": e})
+            person = self._person(doc, starts, entry, 0, "present")
+            if person:
+                out.append(person)
         return out
 
     def _speaker(self, doc, starts, span, speaker: str) -> FoundPerson:

@@ -33,7 +33,7 @@ SHORT_LABEL_WORDS = 6          # "Attendance Details", "Those present": a label 
 _INTRO = re.compile(r"^\s+(?:(?:were|was|had\s+been)\s+(?:received|submitted|given|tendered|sent)|(?:received\s+)?from)\b")
 _PROSE_VERB = re.compile(r"\b(?:explained|introduced|said|says|was|were|had|has|is|are|discussed|agreed|noted|reported|asked|advised|considered|confirmed|described)\b")
 _ITEM = re.compile(
-    r"^[\s#*_]*(?:(?i:(?:agenda\s+)?item)\s+(?P<a>\d{1,3}[a-z]?)\b|(?P<b>\d{1,3}/\d{2,4})\b|(?P<c>\d{1,3})[.)]?\s+(?=[A-Z]))"
+    r"^[\s#*_]*(?:(?i:(?:agenda\s+)?item)\s+(?P<a>\d{1,3}[a-z]?)\b|(?P<b>\d{1,3}/\d{2,4})\b|(?P<c>\d{1,3})[.)]?\s+(?=[A-Z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))"
 )
 
 

@@ -40,3 +40,5 @@ def test_sections_agenda_items_are_tracked():
     assert labelled[-1].section == "resolved"
     assert agenda_item("Item 6 Analysis of cases") == "6"
     assert agenda_item("The report was noted") is None
+    assert agenda_item("21 July 2025, 10.00 am, County Hall") is None      # a date line, not item 21
+    assert agenda_item("12 Sept meeting") is None

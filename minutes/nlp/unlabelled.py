@@ -1,0 +1,123 @@
+"""Attendance lists whose "Present" label was lost.
+
+PDF and web copies of minutes often drop the heading or the table header above the attendance
+list, leaving at the top of the document a run of lines such as
+
+    Paula Mead
+    Tim Browne / Head of Education, GCC / TB
+    Derek Myers (RB Kensington Alastair Jeffrey (Met Police) Hannah Miller (Croydon LSCB)
+
+This module finds them with no section label to go on, so it asks more of each line than a
+labelled list does: the line must open with a person's name (a title, or a given name from
+models/rules/given_names.json, or an initial, then a capitalised surname), optionally followed by
+a separator and a role or agency; and only the front matter of a document (before the first agenda
+item or non-attendance section) is searched, where at least MIN_NAMES such lines must be found.
+Pure functions over text; attendees.py turns the hits into people.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from ..resources import models_dir
+from .attendance import plausible_name
+
+MIN_NAMES = 3                  # fewer name-like lines than this at the top of a document is not a list
+MAX_LINE = 160                 # a longer line is prose
+SHARE_OF_BLOCK = 0.5           # more than this share of a block's lines must be names
+
+_TITLE = (r"(?:(?:Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx|Prof\.?|Professor|Rev\.?|Revd\.?|Sir|Dame|"
+          r"Lord|Lady|Baroness|Det\.?|Detective|Sup\.?|Supt\.?|Superintendent|Chief|Inspector|Sergeant|"
+          r"DCI|DI|DS|DC|PC|Sgt\.?)\s+)")
+_WORD = r"[A-Z][a-z]*(?:[’'\-][A-Z]?[a-z]+)*"               # Mead, O’Kane, Brocklebank-Fowler
+_SURNAME = rf"(?:Mc|Mac)?{_WORD}|(?:Mc|Mac)[A-Z][a-z]+"
+_NAME = re.compile(
+    rf"(?P<title>{_TITLE}*)(?P<given>{_WORD}|[A-Z]\.?)(?P<rest>(?:\s+(?:[A-Z]\.?\s+)?(?:{_SURNAME})){{1,2}})"
+)
+_AFTER_NAME = re.compile(r"\s*(?:$|[/,(:\t–—]|-\s|\s{2,})")
+_BRACKETED_NAME = re.compile(rf"(?P<title>{_TITLE}*)(?P<given>{_WORD})(?P<rest>(?:\s+(?:{_SURNAME})){{1,2}})\s*\(")
+_WORD_START = re.compile(r"(?<![\w’'\-])[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    data = json.loads((models_dir() / "rules" / "given_names.json").read_text(encoding="utf-8"))
+    return frozenset(n.lower() for n in data["names"])
+
+
+def name_at_line_start(line: str) -> tuple[int, int] | None:
+    """Offsets of the person's name a list line opens with, or None."""
+    stripped = len(line) - len(line.lstrip(" \t•·-*"))
+    m = _NAME.match(line, stripped)
+    if not m or not _AFTER_NAME.match(line, m.end()):
+        return None
+    if not _is_person(m.group("title"), m.group("given"), m.group(0)):
+        return None
+    return m.start(), m.end()
+
+
+def bracketed_names(line: str) -> list[tuple[int, int]]:
+    """Names each followed by a bracket, however many share the line ("A Smith (Police) B Jones (GP)")."""
+    out = []
+    pos = 0
+    while True:
+        w = _WORD_START.search(line, pos)
+        if not w:
+            return out
+        m = _BRACKETED_NAME.match(line, w.start())
+        if m and _is_person(m.group("title"), m.group("given"), m.group(0).rstrip(" (")):
+            out.append((m.start(), m.start() + len(m.group(0).rstrip(" ("))))
+            pos = m.end()
+        else:
+            pos = w.end()
+
+
+def _is_person(title: str, given: str, name: str) -> bool:
+    titled = bool(title.strip())
+    initial = re.fullmatch(r"[A-Z]\.?", given) is not None
+    if not (titled or initial or given.lower() in given_names()):
+        return False
+    return plausible_name(name, titled)
+
+
+def list_lines(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
+    """(start, end) of the names in the unlabelled list lines of front-matter blocks.
+
+    `blocks` are (offset, text) of the blocks to search, in order.  Returns nothing unless at
+    least MIN_NAMES names are found.
+    """
+    found: list[tuple[int, int]] = []
+    for offset, text in blocks:
+        lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+        hits: list[tuple[int, int]] = []
+        named_lines = 0
+        for start, line in lines:
+            if len(line) > MAX_LINE * 3:
+                continue
+            several = bracketed_names(line)
+            if len(several) >= 2:
+                hits.extend((offset + start + s, offset + start + e) for s, e in several)
+                named_lines += 1
+                continue
+            if len(line) > MAX_LINE:
+                continue
+            one = name_at_line_start(line)
+            if one:
+                hits.append((offset + start + one[0], offset + start + one[1]))
+                named_lines += 1
+        if lines and named_lines and named_lines > SHARE_OF_BLOCK * len(lines):
+            found.extend(hits)
+    return found if len(found) >= MIN_NAMES else []
+
+
+def line_end(text: str, start: int) -> int:
+    """End of the line `start` is on (the rest of it is the person's role and agency)."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def next_name_or(ends: Iterable[int], start: int, default: int) -> int:
+    """Where the entry that starts at `start` stops: the next name on the same line, or `default`."""
+    return min((e for e in ends if start < e < default), default=default)
