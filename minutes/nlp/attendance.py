@@ -65,18 +65,28 @@ SEPARATORS = re.compile(r"\s+[\-–—]\s+|\s*[()]\s*|,\s*|:\s+|\s+/\s+")
 
 
 @lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
+def _not_names() -> tuple[frozenset[str], frozenset[str]]:
     data = json.loads((models_dir() / "rules" / "not_names.json").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data["words"])
+    return frozenset(w.lower() for w in data["words"]), frozenset(w.lower() for w in data.get("also_surnames", []))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (models/rules/given_names.json), lower case."""
+    data = json.loads((models_dir() / "rules" / "given_names.json").read_text(encoding="utf-8"))
+    return frozenset(n.lower() for n in data["names"])
 
 
 def plausible_name(name: str, titled: bool) -> bool:
     """A person's name: no organisation or role words; one word only with a title."""
     words = [w.strip(".,'’()").lower() for w in name.split()]
-    bad = _not_names()
+    bad, surnames = _not_names()
     real = [w for w in words if w and w not in _TITLE_WORDS]
     if titled and len(real) == 1 and real[0] not in _NEVER_SURNAMES:
         return True                   # "Councillor Senior", "Cllr Hall": surnames that are also words
+    if real and len(real) >= 2 and real[-1] in surnames and real[0] in given_names() \
+            and not any(w in bad for w in real[:-1]):
+        return True                   # "Tanya Hall" (not "County Hall")
     if any(w in bad for w in words):
         return False
     real = [w for w in words if w and w not in _TITLE_WORDS]
@@ -197,6 +207,11 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         name, ns, ne = None, 0, 0
     if name and re.fullmatch(r"[A-Z]{2,3}", name) and (ns != start or not re.search(r"[(\-–,]", text[ne:end])):
         name, ns, ne = None, 0, 0         # initials are a name only when they open an entry with a role after them
+    if name is None and role is not None:
+        initials = _initials_after_role(text, role[1], end, inside)
+        if initials:                      # "SW - KM", "Dad (LY) - at work": a role, then the person's initials
+            ns, ne = initials
+            name = text[ns:ne]
     role_text = None
     if role is None:
         role_text = _role_words(text, start, end, ns, ne, covered)
@@ -216,6 +231,16 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         status=_status_in(body),
         chair=chair,
     )
+
+
+_ROLE_THEN_INITIALS = re.compile(r"\s*(?:[\-–—:]\s*|\(\s*)(?P<i>[A-Z]{2,3})\b(?!['’])")
+
+
+def _initials_after_role(text: str, role_end: int, end: int, terms: Sequence[Term]) -> tuple[int, int] | None:
+    m = _ROLE_THEN_INITIALS.match(text, role_end, end)
+    if not m or any(t[0] < m.end("i") and m.start("i") < t[1] for t in terms):
+        return None                       # "SW - CSC": an abbreviation we know is no person
+    return m.start("i"), m.end("i")
 
 
 def _starts_with_title(name: str, titles: Sequence[Term], ns: int) -> bool:

@@ -22,8 +22,9 @@ from spacy.tokens import Doc
 from ..resources import models_dir
 from . import gazetteer, unlabelled
 from .normalise import canonical_id
-from .attendance import Entry, Term, parse_entry, plausible_name, split_entries, strip_leader
+from .attendance import Entry, Term, given_names, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
+from .role_lines import role_lines
 from .sections import load_rules
 
 GENERIC_AGENCIES = {"health", "council"}
@@ -117,6 +118,20 @@ class AttendeeFinder:
                        agency_id=agency_id if agency_id in self.agencies.by_id else None,
                        agency=self.agencies.name_of(agency_id) if agency_id in self.agencies.by_id else person.agency)
 
+    @staticmethod
+    def _person_like(doc, start: int, end: int, name: str) -> bool:
+        """A name in a list is a person unless nothing says so: no title, no initials, a first word
+        that is no known given name, and the statistical NER does not call it a person
+        ("Wear Valley", "Stockport Homes", "Previous Meeting" are not people)."""
+        words = name.split()
+        first = re.split(r"[\-’']", words[0])[0].strip(".").lower()
+        if len(words) == 1 or re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|prof|rev|sir|dame|lord|lady|pc|dc|ds|di|dci|sgt|det|detective|chief)\b", name):
+            return True
+        if re.fullmatch(r"[A-Z]\.?", words[0]) or first in given_names():
+            return True
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+
     def _terms_for_text(self, text: str) -> list[Term]:
         """Domain terms inside a short string that is not a slice of the Doc (table cells, speakers)."""
         small = self.nlp.get_pipe("minutes_terms")(self.nlp.make_doc(text))
@@ -161,6 +176,8 @@ class AttendeeFinder:
                 elif m:
                     title = None
                 entry = parse_entry(text, s, e, block_terms, title)
+                if entry.name and not self._person_like(doc, base + entry.name_start, base + entry.name_end, entry.name):
+                    entry = Entry(**{**_entry_dict(entry), "name": None})
                 person = self._person(doc, starts, entry, base, status)
                 if person:
                     people.append(person)
@@ -178,6 +195,7 @@ class AttendeeFinder:
                         agencies.append(FoundAgency(agency_id, entry.status or status, ev))
         if (doc._.block_index or 0) == 0:
             people.extend(self._unlabelled(doc, starts, sections, spans, kinds, terms))
+        people.extend(self._role_lines(doc, starts, terms))
         people.extend(self._substitutes(doc, starts))
         people.extend(self._welcomed(doc, starts, sections))
         people.extend(self._mentioned(doc, starts, sections, terms))
@@ -250,6 +268,19 @@ class AttendeeFinder:
             end = unlabelled.next_name_or(starts_of_names, s, unlabelled.line_end(text, s))
             entry = parse_entry(text, s, end, self._terms_in(terms, s, end, 0), None)
             entry = Entry(**{**_entry_dict(entry), "name": " ".join(text[s:e].split()), "name_start": s, "name_end": e})
+            person = self._person(doc, starts, entry, 0, "present")
+            if person:
+                out.append(person)
+        return out
+
+    def _role_lines(self, doc, starts, terms) -> list[FoundPerson]:
+        """"Chair: Jon Pearce (IRO)", "Minute taker: Sandra Ives": present in that role."""
+        out = []
+        for s, e, role_id in role_lines(text_of(doc)):
+            if any(ts < e and s < te and label in ("ROLE", "AGENCY") for ts, te, label, _ in self._terms_in(terms, s, e, 0)):
+                continue                                   # "Chair - IRO" names a role, not a person
+            entry = Entry(start=s, end=e, name=" ".join(text_of(doc)[s:e].split()), name_start=s, name_end=e,
+                          role_id=role_id, chair=role_id == "chair")
             person = self._person(doc, starts, entry, 0, "present")
             if person:
                 out.append(person)

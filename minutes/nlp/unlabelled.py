@@ -16,13 +16,10 @@ Pure functions over text; attendees.py turns the hits into people.
 """
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
 from typing import Iterable, Sequence
 
-from ..resources import models_dir
-from .attendance import plausible_name
+from .attendance import given_names, plausible_name
 
 MIN_NAMES = 3                  # fewer name-like lines than this at the top of a document is not a list
 MAX_LINE = 160                 # a longer line is prose
@@ -39,12 +36,6 @@ _NAME = re.compile(
 _AFTER_NAME = re.compile(r"\s*(?:$|[/,(:\t–—]|-\s|\s{2,})")
 _BRACKETED_NAME = re.compile(rf"(?P<title>{_TITLE}*)(?P<given>{_WORD})(?P<rest>(?:\s+(?:{_SURNAME})){{1,2}})\s*\(")
 _WORD_START = re.compile(r"(?<![\w’'\-])[A-Z]")
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    data = json.loads((models_dir() / "rules" / "given_names.json").read_text(encoding="utf-8"))
-    return frozenset(n.lower() for n in data["names"])
 
 
 def name_at_line_start(line: str) -> tuple[int, int] | None:
