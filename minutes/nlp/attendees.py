@@ -25,9 +25,10 @@ from .normalise import canonical_id
 from .attendance import Entry, Term, given_names, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
 from .role_lines import role_lines
-from .sections import load_rules
+from .sections import front_matter, load_rules
 
 GENERIC_AGENCIES = {"health", "council"}
+UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
 _PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
 _SUBSTITUTE = re.compile(
@@ -55,7 +56,8 @@ _NOT_ATTENDEE_BEFORE = re.compile(
 
 
 @lru_cache(maxsize=4)
-def _speech_verbs(path: str) -> frozenset[str]:
+def load_speech_verbs(path: str = "rules/speech_verbs.json") -> frozenset[str]:
+    """Verbs of speaking and presenting (one word each), lower case."""
     data = json.loads((models_dir() / path).read_text(encoding="utf-8"))
     return frozenset(v.lower() for v in data["verbs"] if " " not in v)
 
@@ -64,7 +66,7 @@ class AttendeeFinder:
     def __init__(self, nlp: Language, name: str, speech_verbs: str) -> None:
         self.nlp = nlp
         self.name = name
-        self.verbs = _speech_verbs(speech_verbs)
+        self.verbs = load_speech_verbs(speech_verbs)
         self.rules = load_rules()
         self.roles = gazetteer.load("roles")
         self.agencies = gazetteer.load("agencies")
@@ -250,18 +252,16 @@ class AttendeeFinder:
     def _unlabelled(self, doc, starts, sections, spans, kinds, terms) -> list[FoundPerson]:
         """A list at the top of the document whose "Present" label was lost (unlabelled.py)."""
         front = []
-        for i, span in enumerate(spans):
-            sec = sections[i] if i < len(sections) else BlockSection(None)
-            if sec.item is not None or sec.section not in (None, "minutes") and self.rules.kind(sec.section) != "attendance":
-                break                      # "Minutes of the meeting" at the top is a title, not a section
+        end_of_front = front_matter(sections, kinds, self.rules)
+        for i in range(end_of_front):
+            sec, span = sections[i], spans[i]
             kind = kinds[i][0] if i < len(kinds) else span.label_
-            marker = kinds[i][2] if i < len(kinds) else None
-            if kind == "list_item" and marker and re.match(r"\(?\d", marker):
-                break                      # "1. Introductions": the agenda has begun
             if sec.section in (None, "minutes") and not sec.opens and kind not in ("table", "turn"):
                 front.append((span.start_char, span.text))
         text = text_of(doc)
         hits = unlabelled.list_lines(front)
+        if hits:   # the blocks from the first name to the business hold the list (roles may follow the names)
+            doc.user_data[UNLABELLED_LIST_KEY] = [bisect_left(starts, hits[0][0] + 1) - 1, end_of_front]
         starts_of_names = [s for s, _ in hits]
         out = []
         for s, e in hits:

@@ -175,6 +175,20 @@ def _label_elsewhere(text: str, start: int, rules: SectionRules) -> tuple[str, i
     return None
 
 
+def front_matter(sections: Sequence[BlockSection], kinds: Sequence[Sequence], rules: SectionRules) -> int:
+    """How many blocks open the document before its business starts: title, date, place and
+    attendance, up to the first agenda item, numbered list item or non-attendance section.
+    ("Minutes of the meeting" at the top is a title, not the Minutes section.)"""
+    for i, sec in enumerate(sections):
+        if sec.item is not None or sec.section not in (None, "minutes") and rules.kind(sec.section) != "attendance":
+            return i
+        block = list(kinds[i]) if i < len(kinds) else []
+        kind, marker = (block[0] if block else None), (block[2] if len(block) > 2 else None)
+        if kind == "list_item" and marker and re.match(r"\(?\d", marker):
+            return i
+    return len(sections)
+
+
 def agenda_item(text: str) -> str | None:
     m = _ITEM.match(text)
     if not m:

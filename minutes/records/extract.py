@@ -38,6 +38,7 @@ _REPORTS = re.compile(
     r"(?:introduced|submitted)\s+(?:the|a)\s+report|informed|advised|explained)\b",
     re.I,
 )
+_REPORT_BY = re.compile(r"\b(?:report|paper|presentation|update|briefing)s?\s+(?:of|from|by)\s+(?:the\s+)?$", re.I)
 _NEGATED = re.compile(
     r"\b(?:no|not|nil|never|denies|denied|without|ruled\s+out|no\s+evidence\s+of|no\s+concerns?\s+(?:re|about|regarding)|"
     r"no\s+(?:known|current|reported))\s+(?:[\w'’-]+\s+){0,2}$",
@@ -253,12 +254,26 @@ def extract(document: Document, docs: Sequence[Any]) -> Extraction:
 def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) -> None:
     from ..nlp.found import BlockSection, block_starts, evidence_at, text_of
 
+    from ..nlp import gazetteer
+    from ..nlp.attendees import UNLABELLED_LIST_KEY, load_speech_verbs
+
     starts = block_starts(doc)
     sections = unpack(BlockSection, doc._.sections)
     terms = list(doc.spans.get("terms", []))
     agencies = [(t.start, t.end) for t in terms if t.label_ == "AGENCY"]
     text = text_of(doc)
+    listed = doc.user_data.get(UNLABELLED_LIST_KEY) or (0, 0)     # an attendance list whose label was lost
+    roles = gazetteer.load("roles")
+    verbs = load_speech_verbs()
     for span in terms:
+        if span.label_ == "ROLE" and roles.by_id.get(span.id_) is not None and roles.by_id[span.id_].agency:
+            # "The Director of Children's Services said ...": that service took part
+            after = doc[span.end:span.end + 3]
+            before = text[max(0, span.start_char - 40):span.start_char]
+            if any(t.lower_ in verbs for t in after) or _REPORT_BY.search(before):
+                ev = evidence_at(doc, span.start_char, span.end_char, starts)
+                hits["AGENCY"].append((roles.by_id[span.id_].agency, ev, "reported"))
+            continue
         if span.label_ == "RISK":
             if any(s <= span.start and span.end <= e for s, e in agencies):
                 continue                       # "substance misuse service" names a service, not a risk
@@ -271,6 +286,8 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
             sec = sections[local].section if 0 <= local < len(sections) else None
             if span.label_ == "AGENCY" and sec in (None, "minutes", "agency_information") and _REPORTS.search(span.sent.text):
                 sec = "reported"                   # the agency gave information to the meeting
+            elif span.label_ == "AGENCY" and listed[0] <= local < listed[1]:
+                sec = "present"                    # named in an attendance list whose label was lost
             hits[span.label_].append((span.id_, ev, sec))
 
 

@@ -59,6 +59,7 @@ def test_unlabelled_list_at_the_top_of_minutes_gives_present_people(tmp_path):
         ("Paula Meadows", "Robert Arkwright", "Gillian Physter", "Saira Parkes"), "present")
     assert status.get("Carole Goodwin") == "apologies"
     assert "Independent Chair" not in status and "Lay Member" not in status
+    assert "Integrated Care Board" in result["agencies"]       # named in the roles beside the list
 
 
 def test_unlabelled_names_in_the_narrative_are_not_a_list(tmp_path):
@@ -69,3 +70,14 @@ def test_unlabelled_names_in_the_narrative_are_not_a_list(tmp_path):
     result = next(flow.extract_documents([read(path)], Settings())).to_json()
     names = {a["name"] for a in result["attendees"]}
     assert "Paula Meadows" not in names and "Councillor Ann Holt" in names
+
+
+def test_unlabelled_a_service_whose_officer_speaks_took_part(tmp_path):
+    path = tmp_path / "scrutiny.txt"
+    path.write_text(
+        "Present: Councillor Ann Holt (Chair), Councillor Ben Ward\n\n"
+        "Item 4 Ofsted monitoring visit\n\n"
+        "The Director of Children’s Services said that the service had improved since the visit.\n", encoding="utf-8")
+    result = next(flow.extract_documents([read(path)], Settings())).to_json()
+    assert "Children's Social Care" in result["agencies"]
+    assert all("Director" not in a["name"] for a in result["attendees"])       # a post, not a person
