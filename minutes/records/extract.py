@@ -33,6 +33,7 @@ JSON_STATUS = {
 STATUS_RANK = {"present": 0, "in attendance": 1, "apologies": 2, "report submitted": 2, "absent": 3, "mentioned": 4}
 HEAD_BLOCKS = 15
 HOST_AGENCIES = {"council"}
+_ATTENDANCE_SECTIONS = {"present", "in_attendance", "apologies", "report_submitted", "absent"}
 _REPORTS = re.compile(
     r"\b(?:report(?:ed)?\s+(?:of|from|by)|presented|presentation|gave\s+an?\s+(?:update|overview)|updated|"
     r"(?:introduced|submitted)\s+(?:the|a)\s+report|informed|advised|explained)\b",
@@ -284,6 +285,8 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
             ev = evidence_at(doc, span.start_char, span.end_char, starts)
             local = ev.block - (doc._.block_index or 0)
             sec = sections[local].section if 0 <= local < len(sections) else None
+            if span.label_ == "RISK" and (sec in _ATTENDANCE_SECTIONS or listed[0] <= local < listed[1]):
+                continue                       # "(MH) Margaret Harvey", "CSE team" in a list of people: no risk
             if span.label_ == "AGENCY" and sec in (None, "minutes", "agency_information") and _REPORTS.search(span.sent.text):
                 sec = "reported"                   # the agency gave information to the meeting
             elif span.label_ == "AGENCY" and listed[0] <= local < listed[1]:

@@ -1,0 +1,24 @@
+"""Risk factors: what the notes say about the family, not the people in the room."""
+from __future__ import annotations
+
+from minutes import flow
+from minutes.config import Settings
+from minutes.ingest import read
+
+
+def _risks(tmp_path, text):
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    return next(flow.extract_documents([read(path)], Settings())).to_json()["risk_factors"]
+
+
+def test_risks_initials_and_teams_in_the_attendance_list_are_no_risk(tmp_path):
+    risks = _risks(tmp_path, "Present:\n(MH) Mary Hartley, Service Manager, Cafcass\nSgt Paul Dunmore, CSE team, Police\n\n"
+                             "Discussion\nThe family have moved house twice this year.\n")
+    assert risks == []
+
+
+def test_risks_as_minute_takers_write_them(tmp_path):
+    risks = _risks(tmp_path, "Present: Jo Brent (SW)\n\nConcerns\nDad has continued to drink heavily and was intoxicated "
+                             "when police attended. Mum is on a methadone script. Home conds v poor, dog mess in kitchen.\n")
+    assert set(risks) >= {"Parental alcohol misuse", "Parental substance misuse", "Neglect of home conditions"}
