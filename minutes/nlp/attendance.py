@@ -272,6 +272,10 @@ def _name(text: str, start: int, end: int, covered, titles) -> tuple[str | None,
                     continue
                 if word.lower().strip(".") in _NON_NAME:
                     break
+                real = [w for w in words if not w[2]]
+                if word.lower() in _not_names()[0] and len(real) >= 2 \
+                        and text[real[0][0]:real[0][1]].split("-")[0].lower() in given_names():
+                    break                 # "Jenny Holt Designated Nurse": the role starts after the name
                 words.append((m.start(), m.end(), False))
                 i = m.end()
                 continue

@@ -25,7 +25,7 @@ from .normalise import canonical_id
 from .attendance import Entry, Term, given_names, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
 from .role_lines import role_lines
-from .sections import front_matter, load_rules
+from .sections import front_matter, load_rules, match_label
 
 GENERIC_AGENCIES = {"health", "council"}
 UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
@@ -171,6 +171,14 @@ class AttendeeFinder:
             last = None
             for s, e in split_entries(text[lead:]):
                 s, e = s + lead, e + lead
+                if s == 0 or text[s - 1] == "\n":           # "Non-voting: Mrs C Ray" on a later line of the list
+                    label = match_label(text[s:e], False, self.rules)
+                    if label and self.rules.status(label[0]):
+                        status = self.rules.status(label[0])
+                        s += label[1]
+                        s += len(text[s:e]) - len(text[s:e].lstrip(" :-–"))
+                        if s >= e:
+                            continue
                 m = re.match(r"\s*(Councillors|Cllrs\.?|Councillor|Cllr\.?)\s+", text[s:e], re.I)
                 if m and m.group(1).lower().startswith(("councillors", "cllrs")):
                     title = "Councillor"

@@ -1,0 +1,37 @@
+"""Attendance layouts as PDF and web copies of minutes leave them (end to end, real text files)."""
+from __future__ import annotations
+
+from minutes import flow
+from minutes.config import Settings
+from minutes.ingest import read
+
+
+def _people(tmp_path, text):
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    result = next(flow.extract_documents([read(path)], Settings())).to_json()
+    return {a["name"]: a for a in result["attendees"]}, result
+
+
+def test_layouts_register_lines_with_no_separator(tmp_path):
+    people, result = _people(tmp_path, "Board Members\nName Organisation Attendance\nAnne Brightwell Police Y\n"
+                                       "Tom Cranfield NHS Trust A\nBeth Warder Children’s Services Y\n")
+    assert set(people) == {"Anne Brightwell", "Tom Cranfield", "Beth Warder"}
+    assert people["Anne Brightwell"]["agency"] == "Police"
+    assert "Children's Social Care" in result["agencies"]
+
+
+def test_layouts_role_written_straight_after_the_name(tmp_path):
+    people, _ = _people(tmp_path, "In Attendance\nJenny Holtby Designated Nurse\nPaul Rickman Head of Early Help\n")
+    assert {n: p["status"] for n, p in people.items()} == {"Jenny Holtby": "in attendance", "Paul Rickman": "in attendance"}
+
+
+def test_layouts_voting_and_non_voting_members(tmp_path):
+    people, _ = _people(tmp_path, "Voting Members: Cllr A Laneham, Cllr B Mossley\nNon-voting: Mrs C Rayner (Diocese)\n")
+    assert set(people) == {"Cllr A Laneham", "Cllr B Mossley", "Mrs C Rayner"}
+
+
+def test_layouts_place_names_in_a_list_are_not_people(tmp_path):
+    people, _ = _people(tmp_path, "Present:\n(CA) Claire Anderley, GP, North Yorkshire Local Medical Committee\n"
+                                  "Wear Valley Housing Trust\n")
+    assert set(people) == {"Claire Anderley"}
