@@ -318,3 +318,55 @@ def _role_words(text: str, start: int, end: int, ns: int, ne: int, covered) -> s
         if re.search(r"[A-Za-z]{3,}", frag) and len(frag) <= 80:
             return frag
     return None
+
+
+_RUN_WORD = re.compile(r"[A-Z][a-z]+(?:[’'\-][A-Z]?[a-z]+)*(?:[A-Z][a-z]+)?|[A-Z]\.?(?=\s)|(?:Mc|Mac|O’|O')[A-Z][a-z]+")
+_RUN_TITLES = {"cllr", "cllr.", "councillor", "dr", "dr.", "mr", "mrs", "ms", "miss", "prof", "rev", "dci", "di", "ds", "dc", "pc", "sgt"}
+_RUN_HEADERS = {"role", "roles", "initial", "initials", "name", "names", "organisation", "organization", "agency",
+                "title", "designation", "representing", "attended", "attendance", "apologies", "present", "member", "members"}
+MIN_RUN_NAMES = 2
+
+
+def name_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Names written one after another with no separators, as a flattened table cell leaves them:
+    "Stephen Barber Karen Reeve Cllr Jan Gavin Penny Cooper Role Independent Chair ...".
+
+    A known given name (or a title) starts a name and the next word is its surname; a lone
+    unknown word between names belongs to the name before it.  Returns the names when at least
+    MIN_RUN_NAMES are found and most open with a known given name, else [].
+    """
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", text[start:end])]
+    words = [(start + s, start + e, w) for s, e, w in words]
+    given = given_names()
+    bad = _not_names()[0]
+    names: list[list[int]] = []          # [start, end, known-given?]
+    i = 0
+    while i < len(words):
+        s, e, w = words[i]
+        low = w.lower().strip(",;:")
+        if low in _RUN_TITLES and i + 2 < len(words):
+            t = i + 1
+        else:
+            t = i
+        first = words[t][2]
+        if not _RUN_WORD.fullmatch(first) or first.lower() in bad or first.lower() in _RUN_HEADERS or first.lower() in _NON_NAME:
+            i += 1
+            continue
+        if t + 1 >= len(words):
+            break
+        surname = words[t + 1][2].rstrip(",;")
+        if not _RUN_WORD.fullmatch(surname) or surname.lower() in bad or surname.lower() in _RUN_HEADERS \
+                or surname.lower() in _NON_NAME or surname.lower() in _RUN_TITLES:
+            i = t + 1
+            continue
+        known = first.split("-")[0].lower() in given
+        after = words[t + 2][2].split("-")[0].lower() if t + 2 < len(words) else ""
+        if not known and not (after in given or after in _RUN_TITLES):
+            i = t + 1                        # "Support Esther Blake": an unknown word before a name is no name
+            continue
+        stop = t + 2
+        names.append([s, words[t + 1][1] - (len(words[t + 1][2]) - len(surname)), int(known or low in _RUN_TITLES)])
+        i = stop
+    if len(names) < MIN_RUN_NAMES or sum(n[2] for n in names) * 2 < len(names):
+        return []
+    return [(n[0], n[1]) for n in names]

@@ -22,13 +22,14 @@ from spacy.tokens import Doc
 from ..resources import models_dir
 from . import gazetteer, unlabelled
 from .normalise import canonical_id
-from .attendance import Entry, Term, given_names, parse_entry, plausible_name, split_entries, strip_leader
+from .attendance import Entry, Term, given_names, name_run, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
 from .role_lines import role_lines
 from .sections import front_matter, load_rules, match_label
 
 GENERIC_AGENCIES = {"health", "council"}
 UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
+RUN_MIN_CHARS = 30             # a list entry longer than this may be several names run together
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
 _PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
 _SUBSTITUTE = re.compile(
@@ -179,6 +180,15 @@ class AttendeeFinder:
                         s += len(text[s:e]) - len(text[s:e].lstrip(" :-–"))
                         if s >= e:
                             continue
+                run = name_run(text, s, e) if e - s > RUN_MIN_CHARS else []
+                if run:                                       # "Stephen Barber Karen Reeve Cllr Jan Gavin ..."
+                    for ns, ne in run:
+                        entry = Entry(start=ns, end=ne, name=" ".join(text[ns:ne].split()), name_start=ns, name_end=ne)
+                        person = self._person(doc, starts, entry, base, status)
+                        if person:
+                            people.append(person)
+                    last = None
+                    continue
                 m = re.match(r"\s*(Councillors|Cllrs\.?|Councillor|Cllr\.?)\s+", text[s:e], re.I)
                 if m and m.group(1).lower().startswith(("councillors", "cllrs")):
                     title = "Councillor"

@@ -29,6 +29,8 @@ ATTENDANCE_MAX_WORDS = 22      # a longer paragraph ends an attendance list
 
 _LEAD = re.compile(r"^[\s#>*_•➤▪\-–—]*(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)])?[\s*_]*", re.I)
 _AFTER = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?:[:\-–—]|\n|$)")
+_LIST_AFTER = re.compile(r" (?=(?:[A-Z][a-z]{0,3}\.? )?[A-Z]\.? ?[A-Z][A-Za-z'’\-]+(?:[ ,;(]|$)|(?:Councillors?|Cllrs?\.?) [A-Z])")
+_COLUMN = re.compile(r"^(?:\t|[ ]{3,})(?=\S)")       # "Present           C BAKER, R BACK": a label in its own column
 SHORT_LABEL_WORDS = 6          # "Attendance Details", "Those present": a label line of a few words
 _INTRO = re.compile(r"^\s+(?:(?:were|was|had\s+been)\s+(?:received|submitted|given|tendered|sent)|(?:received\s+)?from)\b")
 _PROSE_VERB = re.compile(r"\b(?:explained|introduced|said|says|was|were|had|has|is|are|discussed|agreed|noted|reported|asked|advised|considered|confirmed|described)\b")
@@ -99,7 +101,9 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
         return _label_elsewhere(text, start, rules)
     label = m.group(0)
     rest = head[m.end():]
-    after = _AFTER.match(rest)
+    after = _AFTER.match(rest) or _COLUMN.match(rest)
+    if not after and rules.kind(rules.by_label[label]) == "attendance":
+        after = _LIST_AFTER.match(text[start + m.end():])   # "Present C BAKER, R BACKHOUSE": a flattened table cell
     shouting = text[start:start + m.end()].isupper() and len(label) > 3
     first_line = text[start:].split("\n", 1)[0]
     short_line = len(first_line.split()) <= SHORT_LABEL_WORDS and not re.search(r"[.;,]", re.sub(r"\([^)]*\)", "", first_line))
@@ -161,7 +165,7 @@ def _label_elsewhere(text: str, start: int, rules: SectionRules) -> tuple[str, i
     "The Board received the following apologies and notification of substitutes."."""
     first = text[start:].split("\n", 1)[0]
     if len(first.split()) > 16:
-        return None
+        return _attendance_mid_line(text, start, rules)
     end = start + len(first)
     content = end + 1 if end < len(text) else end
     suffix = _SUFFIX.search(first)
@@ -172,6 +176,23 @@ def _label_elsewhere(text: str, start: int, rules: SectionRules) -> tuple[str, i
     for pattern, section in _OPENERS:
         if pattern.search(first) and first.rstrip().endswith((".", ":")) and section in rules.rules:
             return section, content
+    return _attendance_mid_line(text, start, rules)
+
+
+_MID_LINE = re.compile(r"(?:^|(?<=[\s.]))(?P<label>[A-Z][A-Za-z ]{3,30}?)\s*:\s+(?=[A-Z])")
+MID_LINE_WINDOW = 400
+
+
+def _attendance_mid_line(text: str, start: int, rules: SectionRules) -> tuple[str, int] | None:
+    """"DRAFT MINUTES OF THE BOARD 19th March 2014 The Avenue 2pm Attended: Member Stephen ...":
+    a page flattened into one line, with an attendance label and its colon in the middle."""
+    for m in _MID_LINE.finditer(text, start, min(len(text), start + MID_LINE_WINDOW)):
+        label = _norm(" ".join(m.group("label").split()))
+        for cut in range(len(label.split())):            # "2pm Attended" -> "attended"
+            tail = " ".join(label.split()[cut:])
+            section = rules.by_label.get(tail)
+            if section and rules.kind(section) == "attendance":
+                return section, m.end()
     return None
 
 

@@ -35,3 +35,17 @@ def test_layouts_place_names_in_a_list_are_not_people(tmp_path):
     people, _ = _people(tmp_path, "Present:\n(CA) Claire Anderley, GP, North Yorkshire Local Medical Committee\n"
                                   "Wear Valley Housing Trust\n")
     assert set(people) == {"Claire Anderley"}
+
+
+def test_layouts_names_run_together_in_a_flattened_table_cell(tmp_path):
+    people, _ = _people(tmp_path, "DRAFT MINUTES OF THE EASTSHIRE SAFEGUARDING BOARD 19th March 2025 Room 4, The Avenue 2pm – 4.30pm "
+                                  "Attended: Member Stephen Barwick Karen Reever Anderson Connolly Cllr Jan Gavinson Penny Coopersmith "
+                                  "Role Independent Chair Head of Children’s Services Initial SB KR AC JG PC\n")
+    assert set(people) == {"Stephen Barwick", "Karen Reever", "Anderson Connolly", "Cllr Jan Gavinson", "Penny Coopersmith"}
+
+
+def test_layouts_label_then_capitals_with_no_colon(tmp_path):
+    people, _ = _people(tmp_path, "Present C BAKER-LONGMAN, R BACKHURST, DR JOHNSTONE\nIn Attendance S DOHERTON\n\n"
+                                  "1 Apologies were noted.\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "C BAKER-LONGMAN": "present", "R BACKHURST": "present", "DR JOHNSTONE": "present", "S DOHERTON": "in attendance"}
