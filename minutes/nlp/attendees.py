@@ -276,6 +276,10 @@ class AttendeeFinder:
             kind = kinds[i][0] if i < len(kinds) else span.label_
             if sec.section in (None, "minutes") and not sec.opens and kind not in ("table", "turn"):
                 front.append((span.start_char, span.text))
+            elif sec.opens and sec.content_start and kind not in ("table", "turn"):
+                label_line = span.text.rfind("\n", 0, sec.content_start)
+                if label_line > 0:               # names above a label on a later line ("... \nApologies: -")
+                    front.append((span.start_char, span.text[:label_line]))
         text = text_of(doc)
         hits = unlabelled.list_lines(front)
         if hits:   # the blocks from the first name to the business hold the list (roles may follow the names)

@@ -83,7 +83,7 @@ def load_rules(path: str = "rules/sections.json", root: str | None = None) -> Se
         for label in rule.labels:
             by_label.setdefault(_norm(label), rule.id)
     alternatives = sorted(by_label, key=len, reverse=True)
-    pattern = re.compile(r"(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![a-z0-9])")
+    pattern = re.compile(r"(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![a-z0-9'])")
     return SectionRules(rules, pattern, by_label)
 
 
