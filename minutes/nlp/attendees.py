@@ -24,6 +24,7 @@ from . import gazetteer, unlabelled
 from .normalise import canonical_id
 from .attendance import Entry, Term, given_names, name_run, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
+from .register import register_rows
 from .role_lines import role_lines
 from .sections import front_matter, load_rules, match_label
 
@@ -162,6 +163,10 @@ class AttendeeFinder:
                 if speaker:
                     people.append(self._speaker(doc, starts, span, speaker))
                 continue
+            registered = self._register(doc, starts, span, terms) if kind in ("paragraph", "list_item") else []
+            if registered:
+                people.extend(registered)
+                continue
             if status is None:
                 continue
             base = span.start_char + sec.content_start
@@ -291,6 +296,26 @@ class AttendeeFinder:
             entry = parse_entry(text, s, end, self._terms_in(terms, s, end, 0), None)
             entry = Entry(**{**_entry_dict(entry), "name": " ".join(text[s:e].split()), "name_start": s, "name_end": e})
             person = self._person(doc, starts, entry, 0, "present")
+            if person:
+                out.append(person)
+        return out
+
+    def _register(self, doc, starts, span, terms) -> list[FoundPerson]:
+        """Rows of an attendance register flattened to text (register.py)."""
+        out = []
+        base = span.start_char
+        for row in register_rows(span.text):
+            if row.status in (None, "absent"):
+                continue                       # not a member then, or did not come: not an attendee
+            s, e = base + row.who[0], base + row.who[1]
+            inside = self._terms_in(terms, base + row.what[0], base + row.what[1], 0)
+            role = next((t for t in inside if t[2] == "ROLE"), None)
+            agency = next((t for t in inside if t[2] == "AGENCY"), None)
+            entry = Entry(start=s, end=base + row.what[1], name=text_of(doc)[s:e], name_start=s, name_end=e,
+                          role_id=role[3] if role else None, agency_id=agency[3] if agency else None,
+                          role_text=None if role else (span.text[row.what[0]:row.what[1]] or None),
+                          status=row.status)
+            person = self._person(doc, starts, entry, 0, row.status)
             if person:
                 out.append(person)
         return out
