@@ -27,7 +27,7 @@ RULE_KEYS = {"id", "kind", "status", "labels", "note"}
 SECTION_KINDS = {"attendance", "decision", "actions", "narrative"}
 ATTENDANCE_MAX_WORDS = 22      # a longer paragraph ends an attendance list
 
-_LEAD = re.compile(r"^[\s#>*_•➤▪\-–—]*(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)])?[\s*_]*", re.I)
+_LEAD = re.compile(r"^[\s#>*_•➤▪\-–—]*(?:(?:section|part)\s+[0-9]{1,2}[a-z]?\s*[.:\-–—]\s*|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])?[\s*_]*", re.I)
 _AFTER = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?:[:\-–—]|\n|$)")
 SHORT_LABEL_WORDS = 6          # "Attendance Details", "Those present": a label line of a few words
 _INTRO = re.compile(r"^\s+(?:(?:were|was|had\s+been)\s+(?:received|submitted|given|tendered|sent)|(?:received\s+)?from)\b")

@@ -40,3 +40,11 @@ def test_sections_agenda_items_are_tracked():
     assert labelled[-1].section == "resolved"
     assert agenda_item("Item 6 Analysis of cases") == "6"
     assert agenda_item("The report was noted") is None
+
+
+def test_sections_numbered_section_headings():
+    rules = load_rules()
+    assert match_label("Section 2 - Attendance", False, rules)[0] == "present"
+    assert match_label("Section 6 - Plan", False, rules)[0] == "plan"
+    assert match_label("Part 3: Apologies", False, rules)[0] == "apologies"
+    assert match_label("Section 47 enquiries were completed on both children.", False, rules) is None
