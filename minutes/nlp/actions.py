@@ -117,7 +117,8 @@ _LABEL_VALUE = re.compile(r"^\s*[\w/ .']{1,15}:\s")
 _VERBISH = re.compile(r"\b(?:to|will|must|should|needs?\s+to)\s+[a-z]|(?:^|[\-–—]\s+)[a-z]{3,}\b")
 _NAME_ONLY = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}")
 _RESOLUTION_TASK = re.compile(
-    r"^(?:(?i:that)\s+)?(?P<owner>(?:the\s+)?[A-Z][\w'’&,\- ]{2,90}?)\s+(?P<what>(?:provide|write|bring|report|circulate|send|arrange|"
+    r"^(?:(?i:that)\s+)?(?P<owner>(?!(?i:that)\b)(?:the\s+)?[A-Z][\w'’&\-]*(?:,?\s+(?:[A-Z][\w'’&\-]*|of|for|and|&|the|on|in|at|"
+    r"(?:be|is|are)\s+(?:requested|asked)\s+to))*?)\s+(?P<what>(?:provide|write|bring|report|circulate|send|arrange|"
     r"prepare|forward|update|present|submit|review|investigate|explore|contact|ensure|monitor|establish|develop|produce|"
     r"undertake|share|seek|liaise|meet|invite|consult|draft|publish|identify|confirm)\b(?!\s+(?:be|was|were)\b).*)$",
 )
@@ -395,7 +396,8 @@ class ActionFinder:
             due = next((x.value for x in dates.get(d.evidence.block, ()) if d.evidence.start <= x.evidence.start < d.evidence.end), None)
             if m and not passive["be"].search(m.group("what")):
                 what = _TRAILING_WHEN.sub("", m.group("what")).strip(" .;,")
-                out.append(FoundAction(what=what, evidence=d.evidence, owner=m.group("owner").strip(), due=due))
+                owner = re.sub(r"\s+(?:be|is|are)\s+(?:requested|asked)\s+to$", "", m.group("owner").strip())
+                out.append(FoundAction(what=what, evidence=d.evidence, owner=owner, due=due))
                 continue
             p = passive["resolution"].match(d.text)
             if p:

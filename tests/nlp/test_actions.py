@@ -131,3 +131,13 @@ def test_actions_passive_resolutions(nlp):
     )
     got = [a.what for a in _actions(nlp, text)]
     assert got == ["a further update be provided to a future Board meeting"]
+
+
+def test_actions_resolution_owner_is_a_name_not_a_clause(nlp):
+    text = (
+        "RESOLVED:\n\n- That the Committee receive a further update in March 2027.\n"
+        "- That the Director of Children's Services be requested to submit a further report to the next meeting.\n"
+        "- That the Board requested formal update on the pilot.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("the Director of Children's Services", "submit a further report to the next meeting")]
