@@ -23,6 +23,7 @@ from ..rules.datafile import read_object
 from .sections import load_rules
 
 ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "not_owners", "bodies", "agenda_verbs", "passive_tasks",
+                    "passive_tasks_for_meeting", "audience",
                     "actions_cues", "trailing", "start_words", "task_verbs", "due_words")
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DS|DC|DI|PC|Sgt|Cllr|Councillor)\.?"
 _PERSON = _TITLE + r"\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
@@ -43,6 +44,8 @@ class ActionRules:
     agenda: re.Pattern[str]           # "The Board" + "note the minutes ..."
     agenda_verbs: re.Pattern[str]
     passive: str                      # alternatives of task participles
+    passive_meeting: str              # ... that are tasks only when the sentence names the meeting or its members
+    audience: re.Pattern[str]
     cue: re.Pattern[str]
     trailing: re.Pattern[str]
     due_part: re.Pattern[str]
@@ -80,8 +83,9 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
         rf"(?i:\s*(?:(?:by|from|at|before)\s+)?(?:{due_words}|\d{{1,2}}[./-]\d{{1,2}}(?:[./-]\d{{2,4}})?)\b\.?\s*(?:\([^)]*\))?\s*)")
     restart = re.compile(
         rf"\s[\-–—]\s+(?P<due>(?i:by|from|before)\s+\d[\d/.\-]*)\s+(?P<owner>[A-Z]{{2,4}}|(?i:{owner_words})|{_PERSON})\s+[\-–—]\s")
+    audience = re.compile(rf"(?i:\b(?:{_alternatives(words('audience'))})\b)")
     return ActionRules(sentence, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
-                       _alternatives(words("passive_tasks")), cue, trailing, due_part, _alternatives(words("task_verbs")), restart)
+                       _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing, due_part, _alternatives(words("task_verbs")), restart)
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
@@ -97,12 +101,11 @@ _OWNER_HINT = re.compile(r"\b(?:SW|HV|SN|GP|DSL|IDVA|FSW|TM|IRO|PC|DC|Chair|Mum|
 
 
 _PROMISE = re.compile(
-    r"^(?:(?P<owner>(?:the\s+)?[A-Z][\w'’\- ]{2,60}?)\s+(?:agreed|undertook|offered|promised)\s+to\s+(?P<what>(?:write|provide|circulate|arrange|"
-    r"report|share|send|bring|ensure|explore|investigate|contact|update|look\s+into|follow\s+up|invite|liaise|meet)\b.*)"
-    r"|.*\b(?:would|will)\s+be\s+(?:circulated|shared|provided|invited|presented|sent|reported|arranged|brought|submitted|"
-    r"forwarded|followed\s+up|considered\s+at\s+the\s+next)\b.*)$",
+    r"^(?P<owner>(?:the\s+)?[A-Z][\w'’\- ]{2,60}?)\s+(?:agreed|undertook|offered|promised)\s+to\s+(?P<what>(?:write|provide|circulate|arrange|"
+    r"report|share|send|bring|ensure|explore|investigate|contact|update|look\s+into|follow\s+up|invite|liaise|meet)\b.*)$",
     re.S,
 )
+_QUESTION = re.compile(r"\?|\b(?:whether|if)\b|\b(?:asked|queried|questioned|enquired|inquired|wondered)\s+(?:\w+\s+){0,3}?(?:how|when|why|what)\b", re.I)
 _ACTIONS_CUE = re.compile(r"\bactions?\b(?:\s+(?:then|now|please|agreed))?\s*[.:]", re.I)
 _SENTENCE = re.compile(r"[^.?!]+[.?!]?")
 _REQUEST = re.compile(
@@ -353,11 +356,15 @@ class ActionFinder:
         owner = None
         p = _PROMISE.search(sentence)
         passive = _passive(self.cues.passive)
-        if p and p.group("owner"):
+        weak = _passive(self.cues.passive_meeting)
+        would = passive["would"].search(sentence) or (self.cues.audience.search(sentence) and weak["would"].search(sentence))
+        if would and _QUESTION.search(sentence, 0, would.start()):
+            return None                 # "Councillor X asked whether the figures would be shared with schools"
+        if p:
             owner, what = p.group("owner").strip(), p.group("what")
-        elif p or passive["would"].search(sentence):
+        elif would:
             what = sentence
-            agreed = list(_THAT.finditer(sentence, 0, passive["would"].search(sentence).start())) if passive["would"].search(sentence) else []
+            agreed = list(_THAT.finditer(sentence, 0, would.start()))
             if agreed:                  # "X agreed that a briefing note ... will be shared with the Committee"
                 what = sentence[agreed[-1].end():]
         else:
@@ -366,6 +373,8 @@ class ActionFinder:
                 owner, what = r.group("owner").strip(), r.group("what")
             else:
                 r = passive["that"].search(sentence)
+                if not r and self.cues.audience.search(sentence):
+                    r = weak["that"].search(sentence)
                 if not r:
                     return None
                 what = r.group("what")
@@ -388,6 +397,7 @@ class ActionFinder:
 
         out = []
         passive = _passive(self.cues.passive)
+        weak = _passive(self.cues.passive_meeting)
         text = text_of(doc)
         starts = block_starts(doc)
         origin = {evidence_at(doc, st, st, starts).block: st - evidence_at(doc, st, st, starts).start for st in starts}
@@ -399,7 +409,7 @@ class ActionFinder:
                 owner = re.sub(r"\s+(?:be|is|are)\s+(?:requested|asked)\s+to$", "", m.group("owner").strip())
                 out.append(FoundAction(what=what, evidence=d.evidence, owner=owner, due=due))
                 continue
-            p = passive["resolution"].match(d.text)
+            p = passive["resolution"].match(d.text) or (self.cues.audience.search(d.text) and weak["resolution"].match(d.text))
             if p:
                 what = _BEFORE_WHEN.sub("", p.group("what")).strip(" .;,")
                 end = origin[d.evidence.block] + d.evidence.end if d.evidence.block in origin else len(text)

@@ -141,3 +141,14 @@ def test_actions_resolution_owner_is_a_name_not_a_clause(nlp):
     )
     got = [(a.owner, a.what) for a in _actions(nlp, text)]
     assert got == [("the Director of Children's Services", "submit a further report to the next meeting")]
+
+
+def test_actions_passive_descriptions_and_questions_are_not_undertakings(nlp):
+    text = (
+        "Minutes\n\n"
+        "The report explained that support would be provided to families through the early help offer.\n\n"
+        "Councillor Amy Tate asked whether the figures would be shared with schools.\n\n"
+        "The revised figures would be provided to Members before the budget meeting.\n"
+    )
+    got = [a.what for a in _actions(nlp, text)]
+    assert got == ["The revised figures would be provided to Members before the budget meeting"]
