@@ -128,6 +128,8 @@ _RESOLUTION_TASK = re.compile(
 _TRAILING_WHEN = re.compile(r"\s+(?:to|at|by|before|for)\s+(?:the\s+|a\s+)?(?:next\s+|future\s+)?(?:meeting|committee|board|panel)\b[^.;]*$|\s+(?:by|before|on)\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\.?$", re.I)
 
 
+_IF = re.compile(r"\s*(?:[-*•]\s*)?(?i:if|should|where|in\s+the\s+event\s+(?:that|of))\s+(?P<cond>[^,;]{3,150}),\s*(?:(?i:then)\s+)?")
+_NEW_SUBJECT = re.compile(r"\b(?:will|would|shall)\s+(?:then\s+)?be\s+\w+(?:ed|en)\b", re.I)
 _DATE_LEAD = re.compile(
     r"(?:,?\s*\(?(?:by|before|on|from|starting(?:\s+(?:on|from))?|no\s+later\s+than|w/c|week\s+commencing|due|deadline)"
     r"\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?)$", re.I)
@@ -137,8 +139,13 @@ _LONG_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){3,}[^()]*\)")
 
 _ACTION_OF = re.compile(r"\s*\(\s*action\s*:\s*([^)]{2,60})\)", re.I)
 _STARTING = re.compile(r"\b(?:starting|beginning|commencing|from)(?:\s+(?:on|from))?\s+(?:the\s+)?$", re.I)
+_WHICH = re.compile(r"\b(?:a|an|the|this|these|its|their)\s+(?P<np>(?:(?!\b(?:a|an|the|this|these|its|their)\s)[\w'’\- ]){2,60}?),\s+which\s+", re.I)
 _THAT = re.compile(r"\b(?:agreed|confirmed|undertook|advised|indicated|promised|said|explained|stated|assured)\s+(?:\w+\s+){0,3}?that\s+", re.I)
 _BEFORE_WHEN = re.compile(r"\s+(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:next\s+)?[^,.;]*?(?:meeting|\d{4})\b.*$", re.I | re.S)
+
+
+# "That an update be provided": a bare "be", not "will be" / "to be" (a report of what happens, or a purpose)
+_SUBJUNCTIVE = "".join(rf"(?<!\b{w})" for w in ("will", "would", "shall", "to", "should", "must", "may", "can", "could", "might"))
 
 
 @lru_cache(maxsize=4)
@@ -149,10 +156,10 @@ def _passive(participles: str) -> dict[str, re.Pattern[str]]:
         "be": re.compile(rf"\bbe\s+(?:\w+ed|\w+en|sent|brought|written|sought)\b", re.I),
         "resolution": re.compile(
             rf"^\s*(?:[^.;:]*?\b(?i:that)\s+)?(?P<what>(?!(?i:the\s+)?(?:report|minutes|recommendations?|update|information)\s+be\s+noted)"
-            rf"[^.;:]{{2,140}}?\s+be\s+(?i:{participles})\b.*)$", re.S),
+            rf"[^.;:]{{2,140}}?{_SUBJUNCTIVE}\s+be\s+(?i:{participles})\b.*)$", re.S),
         "that": re.compile(
             rf"\b(?:requested|asked|agreed|recommended|suggested|proposed)\s+that\s+(?P<what>(?:(?:a|an|the|further|this|these|all|any)\s+)"
-            rf"[^.;:]{{2,120}}?\s+be\s+(?i:{participles})\b.*)$", re.I | re.S),
+            rf"[^.;:]{{2,120}}?{_SUBJUNCTIVE}\s+be\s+(?i:{participles})\b.*)$", re.I | re.S),
     }
 
 
@@ -220,6 +227,9 @@ class ActionFinder:
             in_plan = plan_is_actions and sec.section == "plan"
             in_section = self.rules.kind(sec.section) == "actions" or in_plan
             begin = span.start_char + sec.content_start
+            if sec.section == "contingency":    # "Contingency: if the order is breached again, SW to convene ..."
+                found.extend(self._sentences(doc, starts, begin, span.end_char, dates, conditional=True))
+                continue
             if not in_section:
                 cue = self.cues.cue.search(text, begin, span.end_char)
                 if cue:                 # "... and the following actions were agreed. Ms Stone will ..."
@@ -263,29 +273,34 @@ class ActionFinder:
         out.append((pos, end))
         return out
 
-    def _sentences(self, doc, starts, start: int, end: int, dates) -> list[FoundAction]:
+    def _sentences(self, doc, starts, start: int, end: int, dates, conditional: bool = False) -> list[FoundAction]:
         out = []
         for m in _SENT.finditer(text_of(doc), start, end):
-            action = self._sentence(doc, starts, m.start(), m.end(), dates)
+            action = self._sentence(doc, starts, m.start(), m.end(), dates, conditional)
             if action:
                 out.append(action)
         return out
 
-    def _sentence(self, doc, starts, start: int, end: int, dates) -> FoundAction | None | bool:
+    def _sentence(self, doc, starts, start: int, end: int, dates, conditional: bool = False) -> FoundAction | None | bool:
         """One sentence "<owner> <will|to|has agreed to> <task> [by <date>]" -> an action; None when the
         sentence is not of that shape, False when it is but names no task (an agenda purpose, a heading)."""
         text = text_of(doc)
-        m = self.cues.sentence.match(text, start, end)
+        condition = _IF.match(text, start, end) if conditional else None
+        m = self.cues.sentence.match(text, condition.end() if condition else start, end)
         if not m or len(text[start:end].split()) > 60:
             return None
         owner = " ".join(m.group("owner").split())
         if owner.lower() in self.cues.not_owners or owner.split()[0].lower() in self.cues.not_owners:
             return False                # "Who will do what by when"
         what_start, what_end = m.start("what"), m.end("what")
+        if _NEW_SUBJECT.search(text, what_start, what_end):
+            return False                # "SW to call a strategy discussion and legal planning meeting will be considered": garbled
         if m.group("modal").lower() == "to" and self.cues.agenda.search(owner) and self.cues.agenda_verbs.match(m.group("what")):
             return False                # "The Board to note the minutes": an agenda item's purpose
         due, due_text = self._due(doc, starts, dates, start, end, skip=_STARTING)
         what = self._clean_what(doc, starts, dates, what_start, what_end)
+        if condition:                   # "if the order is breached again, SW to convene ..." -> "convene ... if the order is breached again"
+            what = f"{what} if {' '.join(condition.group('cond').split())}"
         if len(what.split()) < 2:
             return False
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
@@ -341,8 +356,6 @@ class ActionFinder:
             decision = self.rules.kind(sec.section) == "decision"
             for m in _SENT.finditer(text, span.start_char, span.end_char):
                 sentence = m.group(0).strip()
-                if len(sentence.split()) > 45:
-                    continue
                 start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
                 ev = evidence_at(doc, start, m.end(), starts)
                 if (ev.block, ev.start) in taken or decision and re.match(r"(?i)(?:that|resolved)\b", sentence):
@@ -360,6 +373,14 @@ class ActionFinder:
         would = passive["would"].search(sentence) or (self.cues.audience.search(sentence) and weak["would"].search(sentence))
         if would and _QUESTION.search(sentence, 0, would.start()):
             return None                 # "Councillor X asked whether the figures would be shared with schools"
+        which = _WHICH.search(sentence, 0, would.start() + 1) if would else None
+        if which and which.end() == would.start():
+            # "The Executive approved a step down policy, which will be circulated to all members ..."
+            clause = re.split(r",|;|\s+and\s+(?!(?:\w+ed|sent|shared)\b)", sentence[would.start():])[0]
+            what = f"{which.group('np')} {clause}"
+            return self._undertaken(doc, starts, dates, start, end, what, None)
+        if len(sentence.split()) > 45:
+            return None
         if p:
             owner, what = p.group("owner").strip(), p.group("what")
         elif would:
@@ -382,6 +403,9 @@ class ActionFinder:
                 if action_of:           # "... are released. (Action: Mr Ian Harrison)"
                     owner = action_of.group(1).strip()
                     what = what[:action_of.start()] if action_of.string is what else what
+        return self._undertaken(doc, starts, dates, start, end, what, owner)
+
+    def _undertaken(self, doc, starts, dates, start: int, end: int, what: str, owner: str | None) -> FoundAction | None:
         if owner and owner.lower() in self.cues.not_owners:
             owner = None
         due, due_text = self._due(doc, starts, dates, start, end)

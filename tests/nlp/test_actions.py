@@ -152,3 +152,18 @@ def test_actions_passive_descriptions_and_questions_are_not_undertakings(nlp):
     )
     got = [a.what for a in _actions(nlp, text)]
     assert got == ["The revised figures would be provided to Members before the budget meeting"]
+
+
+def test_actions_contingency_conditions_and_relative_clauses(nlp):
+    text = (
+        "Contingency: if the order is breached again, SW to convene a strategy discussion the same day.\n\n"
+        "Minutes\n\n"
+        "The Executive approved a step down policy, which will be circulated to all members of the Board, and discussed "
+        "how it is monitored.\n\n"
+        "Actions\n\nMum would like more help with the school run.\n\nDad will take Tia to nursery every Monday.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert ("SW", "convene a strategy discussion the same day if the order is breached again") in got
+    assert (None, "step down policy will be circulated to all members of the Board") in got
+    assert ("Dad", "take Tia to nursery every Monday") in got
+    assert len(got) == 3
