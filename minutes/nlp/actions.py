@@ -1,12 +1,19 @@
 """minutes_actions: what must be done, by whom and by when.
 
-Entries of an Actions / Outline plan section (one per line or list item), attendance-style
-tables with What / Who / When columns, and "ACTION:" lines anywhere.  Shapes understood:
+Entries of an Actions section (one per line or list item; an outline plan when the record has no
+actions section), attendance-style tables with What / Who / When columns, and "ACTION:" lines
+anywhere.  Shapes understood:
   "Hannah Price SW - make referral to Eastbrook Recovery - by 19/03/2026"
-  "HV to see Poppy every 4 weeks"      "Refer to SALT (HV, by 26/03/2026)"
+  "HV to see Poppy every 4 weeks"      "Refer to SALT (HV, by 26/03/2026)"     "DS Quinn: update partners"
   "Action: Chair to write to the ICB by 1 May 2026"
-The due date is the last date in the entry (from minutes_dates); words like "ongoing" or
-"by next core group" are kept as due_text when there is no date.
+  "Ms Stone will hold the first Child in Need meeting by 26th March 2026." (sentences, also after
+  "... the following actions were agreed." in a paragraph, and "if X, SW to ..." in a contingency)
+Committee minutes: resolutions that give a task ("That the Head of Service provide ...", "That an
+update be provided to Members"), and undertakings in the narrative ("A foster carer would be
+invited to ...", "Board members were asked to ...", "the Director agreed that a note will be shared").
+Cue words are data in models/rules/actions.json.  The due date is the last date in the entry (from
+minutes_dates); words like "ongoing" or "by next core group" are kept as due_text when there is no
+date.
 """
 from __future__ import annotations
 
