@@ -46,6 +46,7 @@ def _alternatives(words) -> str:
 @dataclass(frozen=True)
 class ActionRules:
     sentence: re.Pattern[str]         # "<owner> <modal> <task>" (a whole sentence)
+    infinitive: re.Pattern[str]       # "<person> to <task>" anywhere in the minutes
     owner_hint: re.Pattern[str]       # the owner part of a terse entry ("KM", "mum + dad", "Jo Brennan HV")
     not_owners: frozenset[str]
     agenda: re.Pattern[str]           # "The Board" + "note the minutes ..."
@@ -75,6 +76,12 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     sentence = re.compile(
         rf"\s*(?:(?i:then|and|also|finally|lastly)\s*,?\s+)?(?P<owner>{owner})\s*,?\s+(?P<modal>(?i:{_alternatives(words('modals'))}))\s+"
         rf"(?!(?i:be|not|have\s+been|been)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
+    # outside an actions section only a clear person or role owns a bare "to" task: "Julia Hale to contact ...", "MD to check this"
+    strict = (rf"(?:{_TITLE}\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}|[A-Z]{{2,4}}|[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+"
+              rf"|(?:(?i:the)\s+)?(?i:{owner_words})\b){_ASIDE}")
+    infinitive = re.compile(
+        rf"\s*(?:[-*•]\s*|\(?\d{{1,2}}[.)]\s*)?(?P<owner>{strict}(?:\s*(?:/|\band\b|&)\s*{strict})?)\s+(?P<modal>to)\s+"
+        rf"(?!(?i:be|not|have\s+been|been)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
     owner_hint = re.compile(rf"^\s*(?:[A-Z]{{2,4}}(?:\s+[A-Z][A-Za-z]{{1,6}})?|(?i:{owner_words})(?:\s*(?:\+|&|and)\s*(?i:{owner_words}))*)\s*$")
     bodies = _alternatives(words("bodies"))
     agenda = re.compile(rf"(?i:\b(?:{bodies})\s*$)")
@@ -91,7 +98,7 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     restart = re.compile(
         rf"\s[\-–—]\s+(?P<due>(?i:by|from|before)\s+\d[\d/.\-]*)\s+(?P<owner>[A-Z]{{2,4}}|(?i:{owner_words})|{_PERSON})\s+[\-–—]\s")
     audience = re.compile(rf"(?i:\b(?:{_alternatives(words('audience'))})\b)")
-    return ActionRules(sentence, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
+    return ActionRules(sentence, infinitive, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
                        _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing, due_part, _alternatives(words("task_verbs")), restart)
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
@@ -288,12 +295,13 @@ class ActionFinder:
                 out.append(action)
         return out
 
-    def _sentence(self, doc, starts, start: int, end: int, dates, conditional: bool = False) -> FoundAction | None | bool:
+    def _sentence(self, doc, starts, start: int, end: int, dates, conditional: bool = False,
+                  pattern: re.Pattern[str] | None = None) -> FoundAction | None | bool:
         """One sentence "<owner> <will|to|has agreed to> <task> [by <date>]" -> an action; None when the
         sentence is not of that shape, False when it is but names no task (an agenda purpose, a heading)."""
         text = text_of(doc)
         condition = _IF.match(text, start, end) if conditional else None
-        m = self.cues.sentence.match(text, condition.end() if condition else start, end)
+        m = (pattern or self.cues.sentence).match(text, condition.end() if condition else start, end)
         if not m or len(text[start:end].split()) > 60:
             return None
         owner = " ".join(m.group("owner").split())
@@ -358,8 +366,9 @@ class ActionFinder:
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             kind = kinds[i][0] if i < len(kinds) else span.label_
-            if kind not in ("paragraph", "list_item") or self.rules.kind(sec.section) in ("attendance", "actions"):
-                continue
+            if kind not in ("paragraph", "list_item") or self.rules.kind(sec.section) in ("attendance", "actions") \
+                    or sec.section in ("plan", "contingency"):
+                continue                # an outline plan is read as the actions or not at all (see __call__)
             decision = self.rules.kind(sec.section) == "decision"
             for m in _SENT.finditer(text, span.start_char, span.end_char):
                 sentence = m.group(0).strip()
@@ -367,7 +376,9 @@ class ActionFinder:
                 ev = evidence_at(doc, start, m.end(), starts)
                 if (ev.block, ev.start) in taken or decision and re.match(r"(?i)(?:that|resolved)\b", sentence):
                     continue            # a resolution: read by _from_resolutions
-                action = self._undertaking(doc, starts, dates, sentence, start, m.end())
+                action = self._sentence(doc, starts, start, m.end(), dates, pattern=self.cues.infinitive)
+                if action is None:
+                    action = self._undertaking(doc, starts, dates, sentence, start, m.end())
                 if action:
                     out.append(action)
         return out

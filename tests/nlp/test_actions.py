@@ -167,3 +167,17 @@ def test_actions_contingency_conditions_and_relative_clauses(nlp):
     assert (None, "step down policy will be circulated to all members of the Board") in got
     assert ("Dad", "take Tia to nursery every Monday") in got
     assert len(got) == 3
+
+
+def test_actions_person_to_task_in_the_narrative(nlp):
+    text = (
+        "Matters arising\n\n"
+        "Prohibition checks are only needed for teaching staff. MD to check this and add it to the newsletter.\n\n"
+        "It was resolved that the Board note the report.\n\n"
+        "1. Julia Hale to contact Dev Rao to arrange circulation of the safeguarding newsletter to all school governors.\n\n"
+        "The Chair to welcome members to the meeting and note any apologies.\n\n"
+        "Proposal to increase the budget was discussed. Dean to be offered a perpetrator programme.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("MD", "check this and add it to the newsletter"),
+                   ("Julia Hale", "contact Dev Rao to arrange circulation of the safeguarding newsletter to all school governors")]
