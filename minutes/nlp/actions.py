@@ -143,6 +143,7 @@ _TRAILING_WHEN = re.compile(r"\s+(?:to|at|by|before|for)\s+(?:the\s+|a\s+)?(?:ne
 
 
 _IF = re.compile(r"\s*(?:[-*•]\s*)?(?i:if|should|where|in\s+the\s+event\s+(?:that|of))\s+(?P<cond>[^,;]{3,150}),\s*(?:(?i:then)\s+)?")
+_AGREED_LEAD = re.compile(r"^(?:it\s+was\s+)?(?:agreed|resolved|noted)\s+that\s+", re.I)
 _NEW_SUBJECT = re.compile(r"\b(?:will|would|shall)\s+(?:then\s+)?be\s+\w+(?:ed|en)\b", re.I)
 _DATE_LEAD = re.compile(
     r"(?:,?\s*\(?(?:by|before|on|from|starting(?:\s+(?:on|from))?|no\s+later\s+than|w/c|week\s+commencing|due|deadline)"
@@ -253,6 +254,13 @@ class ActionFinder:
                 m = _ACTION_LINE.match(line)
                 if m:
                     s += m.end()
+                    tag = text[s:e].strip(" .;")
+                    if _NAME_ONLY.fullmatch(tag) or self.cues.owner_hint.match(tag) or re.fullmatch(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*", tag):
+                        # "Action: JS" under a paragraph: the owner of the sentence before it
+                        tagged = self._tagged(doc, starts, dates, i, s - m.end(), tag)
+                        if tagged:
+                            found.append(tagged)
+                        continue
                 elif not in_section:
                     continue
                 sentences = [(x.start(), x.end()) for x in _SENT.finditer(text, s, e) if x.group(0).strip()]
@@ -275,6 +283,26 @@ class ActionFinder:
         found.extend(self._promised(doc, starts, sections, kinds, dates, from_resolutions))
         doc._.actions = pack(found)
         return doc
+
+    def _tagged(self, doc, starts, dates, index: int, line_start: int, owner: str) -> FoundAction | None:
+        """The last sentence before an "Action: <owner>" line, in its block or the block before."""
+        text = text_of(doc)
+        blocks = doc.spans["blocks"]
+        lo = blocks[index].start_char
+        if not text[lo:line_start].strip() and index > 0:
+            lo, line_start = blocks[index - 1].start_char, blocks[index - 1].end_char
+        last = None
+        for x in _SENT.finditer(text, lo, line_start):
+            if x.group(0).strip():
+                last = x
+        if last is None or _ACTION_LINE.match(last.group(0)) or len(last.group(0).split()) > 45:
+            return None
+        start = last.start() + len(last.group(0)) - len(last.group(0).lstrip())
+        what = _AGREED_LEAD.sub("", last.group(0).strip()).strip(" .;,")
+        if len(what.split()) < 3:
+            return None
+        due, due_text = self._due(doc, starts, dates, start, last.end())
+        return FoundAction(what=what, evidence=evidence_at(doc, start, last.end(), starts), owner=owner, due=due, due_text=due_text)
 
     def _entries(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """A terse line holding two entries whose line break was lost:

@@ -181,3 +181,15 @@ def test_actions_person_to_task_in_the_narrative(nlp):
     got = [(a.owner, a.what) for a in _actions(nlp, text)]
     assert got == [("MD", "check this and add it to the newsletter"),
                    ("Julia Hale", "contact Dev Rao to arrange circulation of the safeguarding newsletter to all school governors")]
+
+
+def test_actions_owner_tag_line_owns_the_sentence_above(nlp):
+    text = (
+        "Matters arising\n\n"
+        "The Board discussed the audit. It was agreed that the audit findings would go to the next Executive.\n"
+        "Action: JS\n\n"
+        "Members welcomed the new website.\n\nAction: Deputy Chair\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("JS", "the audit findings would go to the next Executive"), ("Deputy Chair", "Members welcomed the new website")]
+    assert all(a.what != "Deputy Chair" for a in _actions(nlp, "Minutes\n\nAction: Deputy Chair\n"))
