@@ -192,6 +192,14 @@ def _WOULD_DO(verbs: str) -> re.Pattern[str]:
         rf"(?:he|she|they|officers)\s+(?:would|will)\s+(?:also\s+)?(?P<what>(?i:{verbs})\b.*)$", re.S)
 
 
+@lru_cache(maxsize=4)
+def _WILL_DO(verbs: str) -> re.Pattern[str]:
+    """"The Director will write to the school": a named person, post or group and a task verb."""
+    return re.compile(
+        rf"^(?P<owner>(?:(?i:the)\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|and|&|the|task|finish|sub-group|group|team|officers?))*"
+        rf"|(?i:officers))\s+will\s+(?:also\s+|now\s+)?(?P<what>(?i:{verbs})\b.*)$", re.S)
+
+
 def _looks_like_action(line: str, block_kind: str) -> bool:
     """An entry of an actions section that reads as a task, not a label line or a bare name."""
     stripped = line.strip(" -*•>")
@@ -281,7 +289,14 @@ class ActionFinder:
         from_resolutions = self._from_resolutions(doc, dates)
         found.extend(from_resolutions)
         found.extend(self._promised(doc, starts, sections, kinds, dates, from_resolutions))
-        doc._.actions = pack(found)
+        seen: set = set()
+        unique = []
+        for a in found:                 # one action per sentence, whichever reader found it first
+            keys = {(a.evidence.block, a.evidence.start), (a.what.lower(), (a.owner or "").lower())}
+            if not keys & seen:
+                unique.append(a)
+            seen |= keys
+        doc._.actions = pack(unique)
         return doc
 
     def _tagged(self, doc, starts, dates, index: int, line_start: int, owner: str) -> FoundAction | None:
@@ -436,6 +451,10 @@ class ActionFinder:
                 what = sentence[agreed[-1].end():]
         else:
             r = _ASKED(self.cues.task_verbs).match(sentence) or _WOULD_DO(self.cues.task_verbs).search(sentence)
+            will = _WILL_DO(self.cues.task_verbs).match(sentence) if not r else None
+            if will and will.group("owner").lower() not in self.cues.not_owners \
+                    and not re.match(r"(?i)meet\s+(?:again\s+)?(?:on|in|at|next|every)\b[^,;]*$", will.group("what").strip(" .")):
+                r = will                # "Officers will circulate the figures"; not "The Board will meet on 5 May"
             if r:
                 owner, what = r.group("owner").strip(), r.group("what")
             else:

@@ -193,3 +193,15 @@ def test_actions_owner_tag_line_owns_the_sentence_above(nlp):
     got = [(a.owner, a.what) for a in _actions(nlp, text)]
     assert got == [("JS", "the audit findings would go to the next Executive"), ("Deputy Chair", "Members welcomed the new website")]
     assert all(a.what != "Deputy Chair" for a in _actions(nlp, "Minutes\n\nAction: Deputy Chair\n"))
+
+
+def test_actions_will_undertakings_of_a_post_or_group_once_each(nlp):
+    text = (
+        "Minutes\n\n"
+        "The task and finish group will report to the September Board on its findings. The Board will meet on 5 May 2026. "
+        "He will write to the school.\n\n"
+        "Decision\n\nThe plans will end, and the following actions were agreed. Ms Grant will visit every two weeks.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("Ms Grant", "visit every two weeks"),
+                   ("The task and finish group", "report to the September Board on its findings")]
