@@ -1,22 +1,105 @@
 """minutes_actions: what must be done, by whom and by when.
 
-Entries of an Actions / Outline plan section (one per line or list item), attendance-style
-tables with What / Who / When columns, and "ACTION:" lines anywhere.  Shapes understood:
+Entries of an Actions section (one per line or list item; an outline plan when the record has no
+actions section), attendance-style tables with What / Who / When columns, and "ACTION:" lines
+anywhere.  Shapes understood:
   "Hannah Price SW - make referral to Eastbrook Recovery - by 19/03/2026"
-  "HV to see Poppy every 4 weeks"      "Refer to SALT (HV, by 26/03/2026)"
+  "HV to see Poppy every 4 weeks"      "Refer to SALT (HV, by 26/03/2026)"     "DS Quinn: update partners"
   "Action: Chair to write to the ICB by 1 May 2026"
-The due date is the last date in the entry (from minutes_dates); words like "ongoing" or
-"by next core group" are kept as due_text when there is no date.
+  "Ms Stone will hold the first Child in Need meeting by 26th March 2026." (sentences, also after
+  "... the following actions were agreed." in a paragraph, and "if X, SW to ..." in a contingency)
+Committee minutes: resolutions that give a task ("That the Head of Service provide ...", "That an
+update be provided to Members"), and undertakings in the narrative ("A foster carer would be
+invited to ...", "Board members were asked to ...", "the Director agreed that a note will be shared").
+Cue words are data in models/rules/actions.json.  The due date is the last date in the entry (from
+minutes_dates); words like "ongoing" or "by next core group" are kept as due_text when there is no
+date.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .found import BlockSection, FoundAction, FoundDate, block_starts, evidence_at, pack, unpack, text_of
+from ..resources import models_dir
+from ..rules.datafile import read_object
 from .sections import load_rules
+
+ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "not_owners", "bodies", "agenda_verbs", "passive_tasks",
+                    "passive_tasks_for_meeting", "audience",
+                    "actions_cues", "trailing", "start_words", "task_verbs", "due_words")
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DS|DC|DI|PC|Sgt|Cllr|Councillor)\.?"
+_PERSON = _TITLE + r"\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
+_ASIDE = r"(?:\s*\([^()]{1,25}\))?"
+# a clause that opens with an abbreviation is not a new sentence ("Dr. Patel", "Minute No. 6")
+_SENT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|St|No|Nos|incl|approx|e\.g|i\.e|vs|Cllr|Prof)\.\s+|[^.?!\n]|[.?!](?![\s\"”’)]))+[.?!\"”’)]*")
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class ActionRules:
+    sentence: re.Pattern[str]         # "<owner> <modal> <task>" (a whole sentence)
+    infinitive: re.Pattern[str]       # "<person> to <task>" anywhere in the minutes
+    owner_hint: re.Pattern[str]       # the owner part of a terse entry ("KM", "mum + dad", "Jo Brennan HV")
+    not_owners: frozenset[str]
+    agenda: re.Pattern[str]           # "The Board" + "note the minutes ..."
+    agenda_verbs: re.Pattern[str]
+    passive: str                      # alternatives of task participles
+    passive_meeting: str              # ... that are tasks only when the sentence names the meeting or its members
+    audience: re.Pattern[str]
+    cue: re.Pattern[str]
+    trailing: re.Pattern[str]
+    due_part: re.Pattern[str]
+    task_verbs: str
+    restart: re.Pattern[str]          # "... - by 30/1 mum - ..." : a due, then the next entry's owner
+
+
+@lru_cache(maxsize=4)
+def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
+    file = models_dir() / path
+    data = read_object(file, "action rules", ACTION_RULE_KEYS)
+
+    def words(key: str) -> list[str]:
+        entry = data.get(key) or {}
+        return [w.lower() for w in entry.get("words", entry.get("phrases", []))]
+
+    owner_words = _alternatives(words("owner_words"))
+    one = rf"(?:(?i:the|both|each)\s+)?(?:{_PERSON}){_ASIDE}|(?:(?i:the|both|each)\s+)?(?i:{owner_words})\b{_ASIDE}"
+    owner = rf"(?:{one})(?:\s*(?:,|\band\b|&|\+)\s*(?:{one})){{0,3}}"
+    sentence = re.compile(
+        rf"\s*(?:(?i:then|and|also|finally|lastly)\s*,?\s+)?(?P<owner>{owner})\s*,?\s+(?P<modal>(?i:{_alternatives(words('modals'))}))\s+"
+        rf"(?!(?i:be|not|have\s+been|been)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
+    # outside an actions section only a clear person or role owns a bare "to" task: "Julia Hale to contact ...", "MD to check this"
+    strict = (rf"(?:{_TITLE}\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}|[A-Z]{{2,4}}|[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+"
+              rf"|(?:(?i:the)\s+)?(?i:{owner_words})\b){_ASIDE}")
+    infinitive = re.compile(
+        rf"\s*(?:[-*•]\s*|\(?\d{{1,2}}[.)]\s*)?(?P<owner>{strict}(?:\s*(?:/|\band\b|&)\s*{strict})?)\s+(?P<modal>to)\s+"
+        rf"(?!(?i:be|not|have\s+been|been)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
+    owner_hint = re.compile(rf"^\s*(?:[A-Z]{{2,4}}(?:\s+[A-Z][A-Za-z]{{1,6}})?|(?i:{owner_words})(?:\s*(?:\+|&|and)\s*(?i:{owner_words}))*)\s*$")
+    bodies = _alternatives(words("bodies"))
+    agenda = re.compile(rf"(?i:\b(?:{bodies})\s*$)")
+    agenda_verbs = re.compile(rf"(?i:^(?:{_alternatives(words('agenda_verbs'))})\b)")
+    cue = re.compile(rf"(?i:\b(?:{_alternatives(words('actions_cues'))})\b\s*[.:])")
+    trailing = re.compile(
+        rf"(?i:\s+(?:{_alternatives(words('trailing'))})\b.*$"
+        rf"|,\s*(?:{_alternatives(words('start_words'))})\b.*$"
+        rf"|\s+(?:{_alternatives(words('start_words'))})\s+(?:on|from|next|this|in|at|w/c|the\s+week)\b.*$"
+        rf"|,?\s+within\s+the\s+next\s+\w+\s+(?:days?|weeks?|months?)\s*$)", re.S)
+    due_words = _alternatives(words("due_words"))
+    due_part = re.compile(
+        rf"(?i:\s*(?:(?:by|from|at|before)\s+)?(?:{due_words}|\d{{1,2}}[./-]\d{{1,2}}(?:[./-]\d{{2,4}})?)\b\.?\s*(?:\([^)]*\))?\s*)")
+    restart = re.compile(
+        rf"\s[\-–—]\s+(?P<due>(?i:by|from|before)\s+\d[\d/.\-]*)\s+(?P<owner>[A-Z]{{2,4}}|(?i:{owner_words})|{_PERSON})\s+[\-–—]\s")
+    audience = re.compile(rf"(?i:\b(?:{_alternatives(words('audience'))})\b)")
+    return ActionRules(sentence, infinitive, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
+                       _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing, due_part, _alternatives(words("task_verbs")), restart)
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
@@ -32,12 +115,11 @@ _OWNER_HINT = re.compile(r"\b(?:SW|HV|SN|GP|DSL|IDVA|FSW|TM|IRO|PC|DC|Chair|Mum|
 
 
 _PROMISE = re.compile(
-    r"^(?:(?P<owner>(?:the\s+)?[A-Z][\w'’\- ]{2,60}?)\s+(?:agreed|undertook|offered|promised)\s+to\s+(?P<what>(?:write|provide|circulate|arrange|"
-    r"report|share|send|bring|ensure|explore|investigate|contact|update|look\s+into|follow\s+up|invite|liaise|meet)\b.*)"
-    r"|.*\b(?:would|will)\s+be\s+(?:circulated|shared|provided|invited|presented|sent|reported|arranged|brought|submitted|"
-    r"forwarded|followed\s+up|considered\s+at\s+the\s+next)\b.*)$",
+    r"^(?P<owner>(?:the\s+)?[A-Z][\w'’\- ]{2,60}?)\s+(?:agreed|undertook|offered|promised)\s+to\s+(?P<what>(?:write|provide|circulate|arrange|"
+    r"report|share|send|bring|ensure|explore|investigate|contact|update|look\s+into|follow\s+up|invite|liaise|meet)\b.*)$",
     re.S,
 )
+_QUESTION = re.compile(r"\?|\b(?:whether|if)\b|\b(?:asked|queried|questioned|enquired|inquired|wondered)\s+(?:\w+\s+){0,3}?(?:how|when|why|what)\b", re.I)
 _ACTIONS_CUE = re.compile(r"\bactions?\b(?:\s+(?:then|now|please|agreed))?\s*[.:]", re.I)
 _SENTENCE = re.compile(r"[^.?!]+[.?!]?")
 _REQUEST = re.compile(
@@ -52,18 +134,82 @@ _LABEL_VALUE = re.compile(r"^\s*[\w/ .']{1,15}:\s")
 _VERBISH = re.compile(r"\b(?:to|will|must|should|needs?\s+to)\s+[a-z]|(?:^|[\-–—]\s+)[a-z]{3,}\b")
 _NAME_ONLY = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}")
 _RESOLUTION_TASK = re.compile(
-    r"^(?:(?i:that)\s+)?(?P<owner>(?:the\s+)?[A-Z][\w'’&,\- ]{2,90}?)\s+(?P<what>(?:provide|write|bring|report|circulate|send|arrange|"
+    r"^(?:(?i:that)\s+)?(?P<owner>(?!(?i:that)\b)(?:the\s+)?[A-Z][\w'’&\-]*(?:,?\s+(?:[A-Z][\w'’&\-]*|of|for|and|&|the|on|in|at|"
+    r"(?:be|is|are)\s+(?:requested|asked)\s+to))*?)\s+(?P<what>(?:provide|write|bring|report|circulate|send|arrange|"
     r"prepare|forward|update|present|submit|review|investigate|explore|contact|ensure|monitor|establish|develop|produce|"
     r"undertake|share|seek|liaise|meet|invite|consult|draft|publish|identify|confirm)\b(?!\s+(?:be|was|were)\b).*)$",
 )
 _TRAILING_WHEN = re.compile(r"\s+(?:to|at|by|before|for)\s+(?:the\s+|a\s+)?(?:next\s+|future\s+)?(?:meeting|committee|board|panel)\b[^.;]*$|\s+(?:by|before|on)\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\.?$", re.I)
 
 
+_IF = re.compile(r"\s*(?:[-*•]\s*)?(?i:if|should|where|in\s+the\s+event\s+(?:that|of))\s+(?P<cond>[^,;]{3,150}),\s*(?:(?i:then)\s+)?")
+_AGREED_LEAD = re.compile(r"^(?:it\s+was\s+)?(?:agreed|resolved|noted)\s+that\s+", re.I)
+_NEW_SUBJECT = re.compile(r"\b(?:will|would|shall)\s+(?:then\s+)?be\s+\w+(?:ed|en)\b", re.I)
+_DATE_LEAD = re.compile(
+    r"(?:,?\s*\(?(?:by|before|on|from|starting(?:\s+(?:on|from))?|no\s+later\s+than|w/c|week\s+commencing|due|deadline)"
+    r"\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?)$", re.I)
+_INCLUDING = re.compile(r",\s*(?:including|incl\.?)\s[^,]*(?:,|$)", re.I)
+_LONG_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){3,}[^()]*\)")
+
+
+_ACTION_OF = re.compile(r"\s*\(\s*action\s*:\s*([^)]{2,60})\)", re.I)
+_STARTING = re.compile(r"\b(?:starting|beginning|commencing|from)(?:\s+(?:on|from))?\s+(?:the\s+)?$", re.I)
+_WHICH = re.compile(r"\b(?:a|an|the|this|these|its|their)\s+(?P<np>(?:(?!\b(?:a|an|the|this|these|its|their)\s)[\w'’\- ]){2,60}?),\s+which\s+", re.I)
+_THAT = re.compile(r"\b(?:agreed|confirmed|undertook|advised|indicated|promised|said|explained|stated|assured)\s+(?:\w+\s+){0,3}?that\s+", re.I)
+_BEFORE_WHEN = re.compile(r"\s+(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:next\s+)?[^,.;]*?(?:meeting|\d{4})\b.*$", re.I | re.S)
+
+
+# "That an update be provided": a bare "be", not "will be" / "to be" (a report of what happens, or a purpose)
+_SUBJUNCTIVE = "".join(rf"(?<!\b{w})" for w in ("will", "would", "shall", "to", "should", "must", "may", "can", "could", "might"))
+
+
+@lru_cache(maxsize=4)
+def _passive(participles: str) -> dict[str, re.Pattern[str]]:
+    """Passive tasks: "... would be circulated", "That an update be provided ...", "requested that X be sent ..."."""
+    return {
+        "would": re.compile(rf"\b(?:would|will)\s+(?:also\s+)?be\s+(?:{participles})\b", re.I),
+        "be": re.compile(rf"\bbe\s+(?:\w+ed|\w+en|sent|brought|written|sought)\b", re.I),
+        "resolution": re.compile(
+            rf"^\s*(?:[^.;:]*?\b(?i:that)\s+)?(?P<what>(?!(?i:the\s+)?(?:report|minutes|recommendations?|update|information)\s+be\s+noted)"
+            rf"[^.;:]{{2,140}}?{_SUBJUNCTIVE}\s+be\s+(?i:{participles})\b.*)$", re.S),
+        "that": re.compile(
+            rf"\b(?:requested|asked|agreed|recommended|suggested|proposed)\s+that\s+(?P<what>(?:(?:a|an|the|further|this|these|all|any)\s+)"
+            rf"[^.;:]{{2,120}}?{_SUBJUNCTIVE}\s+be\s+(?i:{participles})\b.*)$", re.I | re.S),
+    }
+
+
+@lru_cache(maxsize=4)
+def _ASKED(verbs: str) -> re.Pattern[str]:
+    """"Board members were asked to identify representatives ..." (owner, task)."""
+    return re.compile(rf"^(?P<owner>(?:the\s+)?[A-Z][\w'’\- ]{{1,60}}?)\s+(?:was|were)\s+(?:asked|requested)\s+to\s+(?P<what>[a-z].*)$", re.S)
+
+
+@lru_cache(maxsize=4)
+def _WOULD_DO(verbs: str) -> re.Pattern[str]:
+    """"The Chair agreed ... that he would write to formally thank her": the agreeing person owns the task."""
+    return re.compile(
+        rf"^(?P<owner>(?:the\s+)?[A-Z][\w'’\- ]{{1,60}}?)\s+(?:agreed|undertook|confirmed|offered|promised)\b[^.]*?\bthat\s+"
+        rf"(?:he|she|they|officers)\s+(?:would|will)\s+(?:also\s+)?(?P<what>(?i:{verbs})\b.*)$", re.S)
+
+
+@lru_cache(maxsize=4)
+def _WILL_DO(verbs: str) -> re.Pattern[str]:
+    """"The Director will write to the school": a named person, post or group and a task verb."""
+    return re.compile(
+        rf"^(?P<owner>(?:(?i:the)\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|and|&|the|task|finish|sub-group|group|team|officers?))*"
+        rf"|(?i:officers))\s+will\s+(?:also\s+|now\s+)?(?P<what>(?i:{verbs})\b.*)$", re.S)
+
+
 def _looks_like_action(line: str, block_kind: str) -> bool:
     """An entry of an actions section that reads as a task, not a label line or a bare name."""
     stripped = line.strip(" -*•>")
-    if len(stripped.split()) < 3 or _LABEL_VALUE.match(stripped) and not _ACTION_LINE.match(stripped):
+    if len(stripped.split()) < 3:
         return False
+    if _LABEL_VALUE.match(stripped) and not _ACTION_LINE.match(stripped):
+        owned = _OWNER_COLON.match(stripped)          # "DS Quinn: update conference partners ..." is an owner, not a label
+        if not owned or not owned.group("what")[:1].islower():
+            return False
+        return len(stripped.split()) <= 40
     if len(stripped.split()) > (40 if block_kind == "list_item" else 25):
         return False
     return block_kind == "list_item" or bool(_VERBISH.search(stripped))
@@ -73,6 +219,7 @@ class ActionFinder:
     def __init__(self, name: str) -> None:
         self.name = name
         self.rules = load_rules()
+        self.cues = load_action_rules()
 
     def __call__(self, doc: Doc) -> Doc:
         sections = unpack(BlockSection, doc._.sections)
@@ -82,6 +229,9 @@ class ActionFinder:
         starts = block_starts(doc)
         kinds = doc.user_data.get("minutes_blocks", [])
         rows = doc.user_data.get("minutes_rows", [])
+        text = text_of(doc)
+        # an outline plan is read as the actions only where the record has no actions section of its own
+        plan_is_actions = not any(self.rules.kind(s.section) == "actions" for s in sections)
         found: list[FoundAction] = []
         cue_turns = 0                   # turns since someone said "actions" in a transcript
         for i, span in enumerate(doc.spans["blocks"]):
@@ -97,22 +247,141 @@ class ActionFinder:
                 cue_turns = 3 if _ACTIONS_CUE.search(span.text) else max(cue_turns - 1, 0)
                 found.extend(self._requests(doc, starts, span, dates, cue))
                 continue
-            in_section = self.rules.kind(sec.section) == "actions"
+            in_plan = plan_is_actions and sec.section == "plan"
+            in_section = self.rules.kind(sec.section) == "actions" or in_plan
             begin = span.start_char + sec.content_start
-            for s, e in _lines(text_of(doc), begin, span.end_char):
-                line = text_of(doc)[s:e]
+            if sec.section == "contingency":    # "Contingency: if the order is breached again, SW to convene ..."
+                found.extend(self._sentences(doc, starts, begin, span.end_char, dates, conditional=True))
+                continue
+            if not in_section:
+                cue = self.cues.cue.search(text, begin, span.end_char)
+                if cue:                 # "... and the following actions were agreed. Ms Stone will ..."
+                    found.extend(self._sentences(doc, starts, cue.end(), span.end_char, dates))
+            for s, e in _lines(text, begin, span.end_char):
+                line = text[s:e]
                 m = _ACTION_LINE.match(line)
                 if m:
                     s += m.end()
-                elif not in_section or not _looks_like_action(line, block_kind):
+                    tag = text[s:e].strip(" .;")
+                    if _NAME_ONLY.fullmatch(tag) or self.cues.owner_hint.match(tag) or re.fullmatch(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*", tag):
+                        # "Action: JS" under a paragraph: the owner of the sentence before it
+                        tagged = self._tagged(doc, starts, dates, i, s - m.end(), tag)
+                        if tagged:
+                            found.append(tagged)
+                        continue
+                elif not in_section:
                     continue
-                action = self._parse(doc, starts, s, e, dates)
-                if action:
-                    found.append(action)
-        found.extend(self._from_resolutions(doc, dates))
-        found.extend(self._promised(doc, starts, sections, kinds, dates))
-        doc._.actions = pack(found)
+                sentences = [(x.start(), x.end()) for x in _SENT.finditer(text, s, e) if x.group(0).strip()]
+                if len(sentences) > 1 or (in_plan and block_kind != "list_item") or len(line.split()) > 25:
+                    found.extend(self._sentences(doc, starts, s, e, dates))
+                    continue
+                sentence = self._sentence(doc, starts, s, e, dates)
+                if sentence is not None:
+                    if sentence:
+                        found.append(sentence)
+                    continue
+                if not m and not _looks_like_action(line, block_kind):
+                    continue
+                for es, ee in self._entries(text, s, e):
+                    action = self._parse(doc, starts, es, ee, dates)
+                    if action:
+                        found.append(action)
+        from_resolutions = self._from_resolutions(doc, dates)
+        found.extend(from_resolutions)
+        found.extend(self._promised(doc, starts, sections, kinds, dates, from_resolutions))
+        seen: set = set()
+        unique = []
+        for a in found:                 # one action per sentence, whichever reader found it first
+            keys = {(a.evidence.block, a.evidence.start), (a.what.lower(), (a.owner or "").lower())}
+            if not keys & seen:
+                unique.append(a)
+            seen |= keys
+        doc._.actions = pack(unique)
         return doc
+
+    def _tagged(self, doc, starts, dates, index: int, line_start: int, owner: str) -> FoundAction | None:
+        """The last sentence before an "Action: <owner>" line, in its block or the block before."""
+        text = text_of(doc)
+        blocks = doc.spans["blocks"]
+        lo = blocks[index].start_char
+        if not text[lo:line_start].strip() and index > 0:
+            lo, line_start = blocks[index - 1].start_char, blocks[index - 1].end_char
+        last = None
+        for x in _SENT.finditer(text, lo, line_start):
+            if x.group(0).strip():
+                last = x
+        if last is None or _ACTION_LINE.match(last.group(0)) or len(last.group(0).split()) > 45:
+            return None
+        start = last.start() + len(last.group(0)) - len(last.group(0).lstrip())
+        what = _AGREED_LEAD.sub("", last.group(0).strip()).strip(" .;,")
+        if len(what.split()) < 3:
+            return None
+        due, due_text = self._due(doc, starts, dates, start, last.end())
+        return FoundAction(what=what, evidence=evidence_at(doc, start, last.end(), starts), owner=owner, due=due, due_text=due_text)
+
+    def _entries(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """A terse line holding two entries whose line break was lost:
+        "EF CAMHS - offer appt at home - by 30/1 mum - lock phones away at night" -> two entries."""
+        out = []
+        pos = start
+        for m in self.cues.restart.finditer(text, start, end):
+            out.append((pos, m.end("due")))
+            pos = m.start("owner")
+        out.append((pos, end))
+        return out
+
+    def _sentences(self, doc, starts, start: int, end: int, dates, conditional: bool = False) -> list[FoundAction]:
+        out = []
+        for m in _SENT.finditer(text_of(doc), start, end):
+            action = self._sentence(doc, starts, m.start(), m.end(), dates, conditional)
+            if action:
+                out.append(action)
+        return out
+
+    def _sentence(self, doc, starts, start: int, end: int, dates, conditional: bool = False,
+                  pattern: re.Pattern[str] | None = None) -> FoundAction | None | bool:
+        """One sentence "<owner> <will|to|has agreed to> <task> [by <date>]" -> an action; None when the
+        sentence is not of that shape, False when it is but names no task (an agenda purpose, a heading)."""
+        text = text_of(doc)
+        condition = _IF.match(text, start, end) if conditional else None
+        m = (pattern or self.cues.sentence).match(text, condition.end() if condition else start, end)
+        if not m or len(text[start:end].split()) > 60:
+            return None
+        owner = " ".join(m.group("owner").split())
+        if owner.lower() in self.cues.not_owners or owner.split()[0].lower() in self.cues.not_owners:
+            return False                # "Who will do what by when"
+        what_start, what_end = m.start("what"), m.end("what")
+        if _NEW_SUBJECT.search(text, what_start, what_end):
+            return False                # "SW to call a strategy discussion and legal planning meeting will be considered": garbled
+        if m.group("modal").lower() == "to" and self.cues.agenda.search(owner) and self.cues.agenda_verbs.match(m.group("what")):
+            return False                # "The Board to note the minutes": an agenda item's purpose
+        due, due_text = self._due(doc, starts, dates, start, end, skip=_STARTING)
+        what = self._clean_what(doc, starts, dates, what_start, what_end)
+        if condition:                   # "if the order is breached again, SW to convene ..." -> "convene ... if the order is breached again"
+            what = f"{what} if {' '.join(condition.group('cond').split())}"
+        if len(what.split()) < 2:
+            return False
+        return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
+
+    def _clean_what(self, doc, starts, dates, start: int, end: int) -> str:
+        """The task without its when: cut at the first date ("by 16 January 2026", "on 6th February 2026 and ..."),
+        at a trailing when or purpose, and without long bracketed asides."""
+        text = text_of(doc)
+        what = text[start:end]
+        ev = evidence_at(doc, start, end, starts)
+        inside = sorted((d.evidence.start - ev.start, d.evidence.end - ev.start) for d in dates.get(ev.block, ())
+                        if ev.start <= d.evidence.start < ev.end)
+        if inside:
+            head = what[:inside[0][0]]
+            lead = _DATE_LEAD.search(head)
+            if lead:
+                what = head[:lead.start()]
+            elif not what[inside[0][1]:].strip(" .;,)"):
+                what = head
+        what = _INCLUDING.sub("", what)
+        what = _LONG_ASIDE.sub("", what)
+        what = self.cues.trailing.sub("", what.rstrip(" .;,"))
+        return " ".join(what.split()).strip(" .;,-")
 
     def _requests(self, doc, starts, span, dates, cue: bool) -> list[FoundAction]:
         """Spoken tasks in a transcript turn: "Liam, can you update the plan by the 24th?"."""
@@ -130,48 +399,122 @@ class ActionFinder:
             out.append(FoundAction(what=what, evidence=evidence_at(doc, s, e, starts), owner=r.group("owner"), due=due, due_text=due_text))
         return out
 
-    def _promised(self, doc, starts, sections, kinds, dates) -> list[FoundAction]:
+    def _promised(self, doc, starts, sections, kinds, dates, resolved: list[FoundAction]) -> list[FoundAction]:
         """Narrative undertakings in minutes: "A briefing note would be circulated to Members",
-        "The Director agreed to write to the school"."""
+        "The Director agreed to write to the school", "Board members were asked to identify ...",
+        "The Committee requested that an update be provided to Members"."""
         out = []
         text = text_of(doc)
+        taken = {(a.evidence.block, a.evidence.start) for a in resolved}
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             kind = kinds[i][0] if i < len(kinds) else span.label_
-            if kind not in ("paragraph", "list_item") or self.rules.kind(sec.section) in ("attendance", "actions", "decision"):
-                continue
-            for m in _SENTENCE.finditer(text, span.start_char, span.end_char):
+            if kind not in ("paragraph", "list_item") or self.rules.kind(sec.section) in ("attendance", "actions") \
+                    or sec.section in ("plan", "contingency"):
+                continue                # an outline plan is read as the actions or not at all (see __call__)
+            decision = self.rules.kind(sec.section) == "decision"
+            for m in _SENT.finditer(text, span.start_char, span.end_char):
                 sentence = m.group(0).strip()
-                if len(sentence.split()) > 45:
-                    continue
-                p = _PROMISE.search(sentence)
-                if not p:
-                    continue
-                due, due_text = self._due(doc, starts, dates, m.start(), m.end())
-                owner = p.group("owner").strip() if p.group("owner") else None
-                what = p.group("what").strip(" .;,") if p.group("what") else sentence.strip(" .")
-                out.append(FoundAction(what=what, evidence=evidence_at(doc, m.start(), m.end(), starts),
-                                       owner=owner, due=due, due_text=due_text))
+                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                ev = evidence_at(doc, start, m.end(), starts)
+                if (ev.block, ev.start) in taken or decision and re.match(r"(?i)(?:that|resolved)\b", sentence):
+                    continue            # a resolution: read by _from_resolutions
+                action = self._sentence(doc, starts, start, m.end(), dates, pattern=self.cues.infinitive)
+                if action is None:
+                    action = self._undertaking(doc, starts, dates, sentence, start, m.end())
+                if action:
+                    out.append(action)
         return out
 
+    def _undertaking(self, doc, starts, dates, sentence: str, start: int, end: int) -> FoundAction | None:
+        owner = None
+        p = _PROMISE.search(sentence)
+        passive = _passive(self.cues.passive)
+        weak = _passive(self.cues.passive_meeting)
+        would = passive["would"].search(sentence) or (self.cues.audience.search(sentence) and weak["would"].search(sentence))
+        if would and _QUESTION.search(sentence, 0, would.start()):
+            return None                 # "Councillor X asked whether the figures would be shared with schools"
+        which = _WHICH.search(sentence, 0, would.start() + 1) if would else None
+        if which and which.end() == would.start():
+            # "The Executive approved a step down policy, which will be circulated to all members ..."
+            clause = re.split(r",|;|\s+and\s+(?!(?:\w+ed|sent|shared)\b)", sentence[would.start():])[0]
+            what = f"{which.group('np')} {clause}"
+            return self._undertaken(doc, starts, dates, start, end, what, None)
+        if len(sentence.split()) > 45:
+            return None
+        if p:
+            owner, what = p.group("owner").strip(), p.group("what")
+        elif would:
+            what = sentence
+            agreed = list(_THAT.finditer(sentence, 0, would.start()))
+            if agreed:                  # "X agreed that a briefing note ... will be shared with the Committee"
+                what = sentence[agreed[-1].end():]
+        else:
+            r = _ASKED(self.cues.task_verbs).match(sentence) or _WOULD_DO(self.cues.task_verbs).search(sentence)
+            will = _WILL_DO(self.cues.task_verbs).match(sentence) if not r else None
+            if will and will.group("owner").lower() not in self.cues.not_owners \
+                    and not re.match(r"(?i)meet\s+(?:again\s+)?(?:on|in|at|next|every)\b[^,;]*$", will.group("what").strip(" .")):
+                r = will                # "Officers will circulate the figures"; not "The Board will meet on 5 May"
+            if r:
+                owner, what = r.group("owner").strip(), r.group("what")
+            else:
+                r = passive["that"].search(sentence)
+                if not r and self.cues.audience.search(sentence):
+                    r = weak["that"].search(sentence)
+                if not r:
+                    return None
+                what = r.group("what")
+                action_of = _ACTION_OF.search(what) or _ACTION_OF.match(text_of(doc), end, min(end + 80, len(text_of(doc))))
+                if action_of:           # "... are released. (Action: Mr Ian Harrison)"
+                    owner = action_of.group(1).strip()
+                    what = what[:action_of.start()] if action_of.string is what else what
+        return self._undertaken(doc, starts, dates, start, end, what, owner)
+
+    def _undertaken(self, doc, starts, dates, start: int, end: int, what: str, owner: str | None) -> FoundAction | None:
+        if owner and owner.lower() in self.cues.not_owners:
+            owner = None
+        due, due_text = self._due(doc, starts, dates, start, end)
+        what = self.cues.trailing.sub("", what.strip(" .;,")).strip(" .;,")
+        if len(what.split()) < 3:
+            return None
+        return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
+
     def _from_resolutions(self, doc, dates) -> list[FoundAction]:
-        """Resolutions that give someone a task: "That the Head of Service provide figures ..."."""
+        """Resolutions that give someone a task: "That the Head of Service provide figures ...",
+        "That a further update be provided to a future Board meeting"."""
         from .found import FoundDecision
 
         out = []
+        passive = _passive(self.cues.passive)
+        weak = _passive(self.cues.passive_meeting)
+        text = text_of(doc)
+        starts = block_starts(doc)
+        origin = {evidence_at(doc, st, st, starts).block: st - evidence_at(doc, st, st, starts).start for st in starts}
         for d in unpack(FoundDecision, doc._.decisions):
             m = _RESOLUTION_TASK.match(d.text)
-            if not m:
-                continue
-            what = _TRAILING_WHEN.sub("", m.group("what")).strip(" .;,")
             due = next((x.value for x in dates.get(d.evidence.block, ()) if d.evidence.start <= x.evidence.start < d.evidence.end), None)
-            out.append(FoundAction(what=what, evidence=d.evidence, owner=m.group("owner").strip(), due=due))
+            if m and not passive["be"].search(m.group("what")):
+                what = _TRAILING_WHEN.sub("", m.group("what")).strip(" .;,")
+                owner = re.sub(r"\s+(?:be|is|are)\s+(?:requested|asked)\s+to$", "", m.group("owner").strip())
+                out.append(FoundAction(what=what, evidence=d.evidence, owner=owner, due=due))
+                continue
+            p = passive["resolution"].match(d.text) or (self.cues.audience.search(d.text) and weak["resolution"].match(d.text))
+            if p:
+                what = _BEFORE_WHEN.sub("", p.group("what")).strip(" .;,")
+                end = origin[d.evidence.block] + d.evidence.end if d.evidence.block in origin else len(text)
+                action_of = _ACTION_OF.match(text, end, min(end + 80, len(text)))     # "... (Action: Mr Ian Harrison)"
+                out.append(FoundAction(what=what, evidence=d.evidence, owner=action_of.group(1).strip() if action_of else None, due=due))
         return out
 
-    def _due(self, doc, starts, dates: list[FoundDate], start: int, end: int) -> tuple[str | None, str | None]:
+    def _due(self, doc, starts, dates: list[FoundDate], start: int, end: int, skip: re.Pattern[str] | None = None) -> tuple[str | None, str | None]:
+        """The last date in the range (not one that `skip` matches just before: "starting on 2 February")."""
         ev_start = evidence_at(doc, start, start, starts)
         ev_end = evidence_at(doc, end, end, starts)
         inside = [d for d in dates.get(ev_start.block, ()) if ev_start.start <= d.evidence.start < ev_end.end]
+        if skip is not None:
+            text = text_of(doc)
+            inside = [d for d in inside if not skip.search(text, max(start, start + d.evidence.start - ev_start.start - 30),
+                                                            start + d.evidence.start - ev_start.start)]
         if inside:
             return inside[-1].value, None
         words = _DUE_WORDS.search(text_of(doc)[start:end])
@@ -188,10 +531,12 @@ class ActionFinder:
         what = text
         parts = _DASHES.split(text)
         if len(parts) >= 2:
-            body = [p for p in parts if not _BY.fullmatch(" " + p) and not re.fullmatch(r"(?i)\s*(by\b.*|ongoing.*|w/c.*|first\b.*)", p)]
+            body = [p for p in parts if not _BY.fullmatch(" " + p) and not re.fullmatch(r"(?i)\s*(by\b.*|ongoing.*|w/c.*|first\b.*)", p)
+                    and not self.cues.due_part.fullmatch(p)]
             if len(body) >= 2:
                 first, second = body[0], body[1]
-                if len(first.split()) <= 5 and (_OWNER_HINT.search(first) or _NAME_ONLY.fullmatch(first.strip())):
+                if len(first.split()) <= 5 and (_OWNER_HINT.search(first) or _NAME_ONLY.fullmatch(first.strip())
+                                                or self.cues.owner_hint.match(first)):
                     owner, what = first, " - ".join(body[1:])
                 elif len(second.split()) <= 5 and _OWNER_HINT.search(second):
                     owner, what = second, " - ".join([body[0]] + body[2:])
@@ -207,8 +552,13 @@ class ActionFinder:
             m = _TO.match(what)
             if m and len(m.group("owner").split()) <= 6 and not m.group("owner").lower().startswith(("need", "want", "plan", "agreed", "continue", "refer")):
                 owner, what = m.group("owner"), m.group("what")
-        what = _BY.sub("", what).strip(" .;,-") or what.strip()
         owner = owner.strip(" ,;:-") if owner else None
+        if owner and (owner.lower() in self.cues.not_owners or owner.split()[0].lower() in self.cues.not_owners):
+            return None                 # "Who will do what by when": a heading, not a task
+        if owner and self.cues.agenda.search(owner) and self.cues.agenda_verbs.match(what.strip()):
+            return None                 # "The Board to note the minutes ...": an agenda item's purpose
+        what = _LONG_ASIDE.sub("", what)
+        what = _BY.sub("", what).strip(" .;,-") or what.strip()
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
 
     def _table(self, doc, starts, span, rows, dates, index) -> list[FoundAction]:

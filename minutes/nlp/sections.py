@@ -27,7 +27,7 @@ RULE_KEYS = {"id", "kind", "status", "labels", "note"}
 SECTION_KINDS = {"attendance", "decision", "actions", "narrative"}
 ATTENDANCE_MAX_WORDS = 22      # a longer paragraph ends an attendance list
 
-_LEAD = re.compile(r"^[\s#>*_•➤▪\-–—]*(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)])?[\s*_]*", re.I)
+_LEAD = re.compile(r"^[\s#>*_•➤▪\-–—]*(?:(?:section|part)\s+[0-9]{1,2}[a-z]?\s*[.:\-–—]\s*|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])?[\s*_]*", re.I)
 _AFTER = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?:[:\-–—]|\n|$)")
 _LIST_AFTER = re.compile(r" (?=(?:[A-Z][a-z]{0,3}\.? )?[A-Z]\.? ?[A-Z][A-Za-z'’\-]+(?:[ ,;(]|$)|(?:Councillors?|Cllrs?\.?) [A-Z])")
 _COLUMN = re.compile(r"^(?:\t|[ ]{3,})(?=\S)")       # "Present           C BAKER, R BACK": a label in its own column

@@ -42,3 +42,11 @@ def test_sections_agenda_items_are_tracked():
     assert agenda_item("The report was noted") is None
     assert agenda_item("21 July 2025, 10.00 am, County Hall") is None      # a date line, not item 21
     assert agenda_item("12 Sept meeting") is None
+
+
+def test_sections_numbered_section_headings():
+    rules = load_rules()
+    assert match_label("Section 2 - Attendance", False, rules)[0] == "present"
+    assert match_label("Section 6 - Plan", False, rules)[0] == "plan"
+    assert match_label("Part 3: Apologies", False, rules)[0] == "apologies"
+    assert match_label("Section 47 enquiries were completed on both children.", False, rules) is None

@@ -1,0 +1,207 @@
+"""minutes_actions on real text through the loaded pipeline (fictitious names)."""
+from __future__ import annotations
+
+import pytest
+
+from minutes.ingest import read_bytes
+from minutes.nlp.found import FoundAction, unpack
+from minutes.nlp.pipeline import docs_for
+
+pytestmark = pytest.mark.slow
+
+
+def _actions(nlp, text: str) -> list[FoundAction]:
+    document = read_bytes(text.encode("utf-8"), "notes.txt")
+    docs = next(docs_for(nlp, [document.blocks]))
+    return [a for doc in docs for a in unpack(FoundAction, doc._.actions)]
+
+
+def _by_what(actions: list[FoundAction]) -> dict[str, FoundAction]:
+    return {a.what: a for a in actions}
+
+
+def test_actions_sentences_of_an_outline_plan_when_there_is_no_actions_section(nlp):
+    text = (
+        "Decision\nThe child will be subject to a Child Protection Plan under the category of Neglect.\n\n"
+        "Outline plan\n\n"
+        "Ms Rowan is the lead social worker. Mr Ashby will complete the Brookfield parenting programme starting on "
+        "2 February 2026. Dr Kell will send her medical report to the GP by 16 January 2026. Ms Rowan will complete a "
+        "safety plan with the family, including an agreement that Mr Ashby will not smack Ruby, by 20 January 2026.\n\n"
+        "The first core group will be held on 27 January 2026."
+    )
+    got = _by_what(_actions(nlp, text))
+    assert set(got) == {"complete the Brookfield parenting programme", "send her medical report to the GP",
+                        "complete a safety plan with the family"}
+    assert got["send her medical report to the GP"].owner == "Dr Kell"
+    assert got["send her medical report to the GP"].due == "2026-01-16"
+    assert got["complete a safety plan with the family"].due == "2026-01-20"
+    assert got["complete the Brookfield parenting programme"].due is None      # a start date, not a due date
+
+
+def test_actions_outline_plan_is_not_read_when_an_actions_section_exists(nlp):
+    text = (
+        "Outline Child Protection Plan\n\n- Jon to attend a drug assessment.\n- HV to see Amy every 4 weeks.\n\n"
+        "Actions:\n\n- Leah Moss SW - make referral to Westford Recovery for Jon - by 19/03/2026\n"
+    )
+    got = _actions(nlp, text)
+    assert [(a.owner, a.what, a.due) for a in got] == [("Leah Moss SW", "make referral to Westford Recovery for Jon", "2026-03-19")]
+
+
+def test_actions_cue_sentence_opens_the_actions_inside_a_paragraph(nlp):
+    text = (
+        "Decision\n\nThe Chair thanked Ms Hale for her work. The children will be supported under a Child in Need plan, "
+        "and the following actions were agreed. Ms Pell will hold the first Child in Need meeting by 26th March 2026. "
+        "Mr Noon will continue weekly sessions with Ms Hale. Ms Hale will tell Ms Pell if Mr Dent makes contact.\n\n"
+        "The Child in Need plan will be reviewed on 11th June 2026."
+    )
+    got = _by_what(_actions(nlp, text))
+    assert set(got) == {"hold the first Child in Need meeting", "continue weekly sessions with Ms Hale",
+                        "tell Ms Pell if Mr Dent makes contact"}
+    assert got["hold the first Child in Need meeting"].due == "2026-03-26"
+
+
+def test_actions_long_sentence_cut_at_its_due_date_and_long_aside_dropped(nlp):
+    text = (
+        "Next steps - Who will do what by when\n\n"
+        "Rob will go to his first appointment with the Harbour drug service on 6th February 2026 and will not drink when he is "
+        "looking after Kit.\n\n"
+        "Dr Amin will write a relapse plan with Carla (signs she is becoming unwell and who to call) by 24 February 2026.\n\n"
+        "Jan Cole will do Kit's 2-year check at home within the next two weeks.\n"
+    )
+    got = _by_what(_actions(nlp, text))
+    assert set(got) == {"go to his first appointment with the Harbour drug service", "write a relapse plan with Carla",
+                        "do Kit's 2-year check at home"}
+    assert got["go to his first appointment with the Harbour drug service"].due == "2026-02-06"
+
+
+def test_actions_terse_entries_owner_initials_colons_and_run_together_lines(nlp):
+    text = (
+        "actions:\n\n"
+        "- KM - CIN mtg, 10 wd - 6.3.26\n\n"
+        "DS Vale: update conference partners on the investigation - by the first core group\n\n"
+        "EF CAMHS - offer appt at home - by 30/1 mum - lock phones away at night - from tonight\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert ("KM", "CIN mtg, 10 wd") in got
+    assert ("DS Vale", "update conference partners on the investigation") in got
+    assert ("EF CAMHS", "offer appt at home") in got
+    assert ("mum", "lock phones away at night") in got
+    assert len(got) == 4
+
+
+def test_actions_agenda_purposes_are_not_tasks(nlp):
+    text = (
+        "Actions: Chair\n\nThe Board to note the minutes of the meeting held on 2 March 2026.\n\n"
+        "The Board to receive a presentation on exploitation case studies.\n\n"
+        "The Board to write to the ICB about GP reports.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("The Board", "write to the ICB about GP reports")]
+
+
+def test_actions_committee_undertakings(nlp):
+    text = (
+        "Minutes\n\n"
+        "A foster carer would be invited to attend the next meeting of the Corporate Parenting Committee.\n\n"
+        "The Committee requested that an update be provided to Members when the funding details are released. (Action: Mr Ian Hale)\n\n"
+        "Board members were asked to identify representatives and confirm nominations with the Chair.\n\n"
+        "Following a question from Councillor Amy Tate, the Director agreed that a briefing note on the SEND programme "
+        "will be shared with the Committee after the meeting.\n\n"
+        "The Chair agreed this should be on record and that he would write to formally thank her for her service.\n\n"
+        "The Committee discussed the figures and noted that attendance had improved.\n"
+    )
+    got = _by_what(_actions(nlp, text))
+    assert set(got) == {
+        "A foster carer would be invited to attend the next meeting of the Corporate Parenting Committee",
+        "an update be provided to Members when the funding details are released",
+        "identify representatives and confirm nominations with the Chair",
+        "a briefing note on the SEND programme will be shared with the Committee after the meeting",
+        "write to formally thank her for her service",
+    }
+    assert got["an update be provided to Members when the funding details are released"].owner == "Mr Ian Hale"
+    assert got["identify representatives and confirm nominations with the Chair"].owner == "Board members"
+    assert got["write to formally thank her for her service"].owner == "The Chair"
+
+
+def test_actions_passive_resolutions(nlp):
+    text = (
+        "RESOLVED:\n\n- That the report be noted.\n"
+        "- That the draft Neglect Strategy be endorsed for consultation.\n"
+        "- That a further update be provided to a future Board meeting.\n"
+    )
+    got = [a.what for a in _actions(nlp, text)]
+    assert got == ["a further update be provided to a future Board meeting"]
+
+
+def test_actions_resolution_owner_is_a_name_not_a_clause(nlp):
+    text = (
+        "RESOLVED:\n\n- That the Committee receive a further update in March 2027.\n"
+        "- That the Director of Children's Services be requested to submit a further report to the next meeting.\n"
+        "- That the Board requested formal update on the pilot.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("the Director of Children's Services", "submit a further report to the next meeting")]
+
+
+def test_actions_passive_descriptions_and_questions_are_not_undertakings(nlp):
+    text = (
+        "Minutes\n\n"
+        "The report explained that support would be provided to families through the early help offer.\n\n"
+        "Councillor Amy Tate asked whether the figures would be shared with schools.\n\n"
+        "The revised figures would be provided to Members before the budget meeting.\n"
+    )
+    got = [a.what for a in _actions(nlp, text)]
+    assert got == ["The revised figures would be provided to Members before the budget meeting"]
+
+
+def test_actions_contingency_conditions_and_relative_clauses(nlp):
+    text = (
+        "Contingency: if the order is breached again, SW to convene a strategy discussion the same day.\n\n"
+        "Minutes\n\n"
+        "The Executive approved a step down policy, which will be circulated to all members of the Board, and discussed "
+        "how it is monitored.\n\n"
+        "Actions\n\nMum would like more help with the school run.\n\nDad will take Tia to nursery every Monday.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert ("SW", "convene a strategy discussion the same day if the order is breached again") in got
+    assert (None, "step down policy will be circulated to all members of the Board") in got
+    assert ("Dad", "take Tia to nursery every Monday") in got
+    assert len(got) == 3
+
+
+def test_actions_person_to_task_in_the_narrative(nlp):
+    text = (
+        "Matters arising\n\n"
+        "Prohibition checks are only needed for teaching staff. MD to check this and add it to the newsletter.\n\n"
+        "It was resolved that the Board note the report.\n\n"
+        "1. Julia Hale to contact Dev Rao to arrange circulation of the safeguarding newsletter to all school governors.\n\n"
+        "The Chair to welcome members to the meeting and note any apologies.\n\n"
+        "Proposal to increase the budget was discussed. Dean to be offered a perpetrator programme.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("MD", "check this and add it to the newsletter"),
+                   ("Julia Hale", "contact Dev Rao to arrange circulation of the safeguarding newsletter to all school governors")]
+
+
+def test_actions_owner_tag_line_owns_the_sentence_above(nlp):
+    text = (
+        "Matters arising\n\n"
+        "The Board discussed the audit. It was agreed that the audit findings would go to the next Executive.\n"
+        "Action: JS\n\n"
+        "Members welcomed the new website.\n\nAction: Deputy Chair\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("JS", "the audit findings would go to the next Executive"), ("Deputy Chair", "Members welcomed the new website")]
+    assert all(a.what != "Deputy Chair" for a in _actions(nlp, "Minutes\n\nAction: Deputy Chair\n"))
+
+
+def test_actions_will_undertakings_of_a_post_or_group_once_each(nlp):
+    text = (
+        "Minutes\n\n"
+        "The task and finish group will report to the September Board on its findings. The Board will meet on 5 May 2026. "
+        "He will write to the school.\n\n"
+        "Decision\n\nThe plans will end, and the following actions were agreed. Ms Grant will visit every two weeks.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("Ms Grant", "visit every two weeks"),
+                   ("The task and finish group", "report to the September Board on its findings")]
