@@ -96,7 +96,7 @@ def plausible_name(name: str, titled: bool) -> bool:
 
 _NEVER_SURNAMES = {"council", "committee", "item", "items", "minutes", "agenda", "report", "present", "apologies",
                    "members", "member", "none", "chair", "officer", "officers", "description", "decision", "cyp",
-                   "chief", "inspector", "superintendent", "sergeant", "constable", "executive"}
+                   "chief", "inspector", "superintendent", "sergeant", "constable", "executive", "public"}
 _TITLE_WORDS = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "pc", "dc", "ds", "di", "sgt",
                 "detective", "inspector", "sergeant", "constable", "sir", "dame", "lord", "lady", "baroness"}
 

@@ -32,7 +32,7 @@ GENERIC_AGENCIES = {"health", "council"}
 UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
 RUN_MIN_CHARS = 30             # a list entry longer than this may be several names run together
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
-_PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
+_PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
 _SUBSTITUTE = re.compile(
     rf"(?P<sub>{_PERSON})\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place)"
     rf"(?:\s+(?:for|of)\s+(?P<for>{_PERSON}))?"
@@ -224,7 +224,7 @@ class AttendeeFinder:
         people.extend(self._substitutes(doc, starts))
         people.extend(self._welcomed(doc, starts, sections))
         people.extend(self._mentioned(doc, starts, sections, terms))
-        doc._.attendees = pack(people)
+        doc._.attendees = pack([p for p in map(_tidy, people) if p is not None])
         doc.user_data["minutes_agency_entries"] = pack(agencies)
         return doc
 
@@ -419,6 +419,25 @@ class AttendeeFinder:
     def _section_of(self, starts, sections, char: int) -> str | None:
         i = max(bisect_left(starts, char + 1) - 1, 0)
         return sections[i].section if i < len(sections) else None
+
+
+_ROLE_TAIL = re.compile(r"\s+(?:Independent|Interim|Acting|Deputy|Assistant|Head|Director|Chair|Chairman|Manager|Officer|Lead)\b.*$")
+
+
+def _tidy(person: FoundPerson) -> FoundPerson | None:
+    """A name as a person writes it: one line, no possessive, no role run on after it
+    ("Councillor Meaden’s", "Jean Daintith Independent Chair").  None when nothing is left."""
+    from dataclasses import replace
+
+    name = person.name.split("\n")[0].strip()
+    name = re.sub(r"['’]s?$", "", name).strip(" ,.;:")
+    if " " in name and not re.match(r"(?i)(?:cllr|councillor|dr|mr|mrs|ms|miss|prof)\.?\s+\S+$", name):
+        cut = _ROLE_TAIL.sub("", name)
+        if len(cut.split()) >= 2:
+            name = cut
+    if not name:
+        return None
+    return person if name == person.name else replace(person, name=name)
 
 
 def _is_title_cased_role(name: str) -> bool:
