@@ -37,6 +37,10 @@ _SUBSTITUTE = re.compile(
     rf"(?P<sub>{_PERSON})\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place)"
     rf"(?:\s+(?:for|of)\s+(?P<for>{_PERSON}))?"
 )
+_PRESENTED_BY = re.compile(
+    r"\b(?:presented|introduced|delivered|given|led)\s+by\s+(?:the\s+)?"
+    r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
+)
 _HEADER_WORDS = {
     "name": ("name", "attendee", "person", "member", "invitee"),
     "role": ("role", "title", "position", "designation", "job"),
@@ -221,6 +225,7 @@ class AttendeeFinder:
         if (doc._.block_index or 0) == 0:
             people.extend(self._unlabelled(doc, starts, sections, spans, kinds, terms))
         people.extend(self._role_lines(doc, starts, terms))
+        people.extend(self._presenters(doc, starts))
         people.extend(self._substitutes(doc, starts))
         people.extend(self._welcomed(doc, starts, sections))
         people.extend(self._mentioned(doc, starts, sections, terms))
@@ -279,9 +284,11 @@ class AttendeeFinder:
         for i in range(end_of_front):
             sec, span = sections[i], spans[i]
             kind = kinds[i][0] if i < len(kinds) else span.label_
-            if sec.section in (None, "minutes") and not sec.opens and kind not in ("table", "turn"):
+            if kind in ("table", "turn"):
+                continue
+            if sec.section in (None, "minutes"):        # "Minutes of the Board meeting ..." at the top is its title
                 front.append((span.start_char, span.text))
-            elif sec.opens and sec.content_start and kind not in ("table", "turn"):
+            elif sec.opens and sec.content_start:
                 label_line = span.text.rfind("\n", 0, sec.content_start)
                 if label_line > 0:               # names above a label on a later line ("... \nApologies: -")
                     front.append((span.start_char, span.text[:label_line]))
@@ -390,6 +397,18 @@ class AttendeeFinder:
                     continue
             ev = evidence_at(doc, doc[start].idx, doc[start].idx + len(name), starts)
             out.append(FoundPerson(name=name, status="mentioned", evidence=ev, confidence=0.6))
+        return out
+
+    def _presenters(self, doc, starts) -> list[FoundPerson]:
+        """"Domestic Abuse strategy: presented by Chris McLoughlin": they were at the meeting."""
+        out = []
+        for m in _PRESENTED_BY.finditer(text_of(doc)):
+            name = m.group("name")
+            words = name.split()
+            titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\b", name))
+            if (titled or words[0].lower() in given_names()) and plausible_name(name, titled):
+                out.append(FoundPerson(name=name, status="mentioned", confidence=0.7,
+                                       evidence=evidence_at(doc, m.start("name"), m.end("name"), starts)))
         return out
 
     def _substitutes(self, doc, starts) -> list[FoundPerson]:

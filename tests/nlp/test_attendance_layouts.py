@@ -49,3 +49,13 @@ def test_layouts_label_then_capitals_with_no_colon(tmp_path):
                                   "1 Apologies were noted.\n")
     assert {n: p["status"] for n, p in people.items()} == {
         "C BAKER-LONGMAN": "present", "R BACKHURST": "present", "DR JOHNSTONE": "present", "S DOHERTON": "in attendance"}
+
+
+def test_layouts_presenters_and_substitutes_in_the_narrative(tmp_path):
+    people, _ = _people(tmp_path, "Apologies for absence were received from Councillor Frasier, Councillor Wynne and Mr Wilkes\n\n"
+                                  "Councillor Barnsley substituted for Councillor Frasier and Councillor Hunter substituted for "
+                                  "Councillor Wynne\n\nDisclosable Pecuniary Interests\n\nNone.\n\n"
+                                  "Item 5 Domestic Abuse strategy: presented by Chris McLaughlan\n\nThe Board noted Councillor Hunter’s points.\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Councillor Frasier": "apologies", "Councillor Wynne": "apologies", "Mr Wilkes": "apologies",
+        "Councillor Barnsley": "present", "Councillor Hunter": "present", "Chris McLaughlan": "mentioned"}
