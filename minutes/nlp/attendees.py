@@ -189,7 +189,10 @@ class AttendeeFinder:
                         s += len(text[s:e]) - len(text[s:e].lstrip(" :-–"))
                         if s >= e:
                             continue
-                run = name_run(text, s, e) if e - s > RUN_MIN_CHARS else []
+                run = []
+                if e - s > RUN_MIN_CHARS:           # "A Smith (Police) B Jones (GP)" or "A Smith B Jones C Brown"
+                    run = [(s + a, s + b) for a, b in unlabelled.bracketed_names(text[s:e])]
+                    run = run if len(run) >= 2 else name_run(text, s, e)
                 if run:                                       # "Stephen Barber Karen Reeve Cllr Jan Gavin ..."
                     for ns, ne in run:
                         entry = Entry(start=ns, end=ne, name=" ".join(text[ns:ne].split()), name_start=ns, name_end=ne)

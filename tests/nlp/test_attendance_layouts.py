@@ -59,3 +59,9 @@ def test_layouts_presenters_and_substitutes_in_the_narrative(tmp_path):
     assert {n: p["status"] for n, p in people.items()} == {
         "Councillor Frasier": "apologies", "Councillor Wynne": "apologies", "Mr Wilkes": "apologies",
         "Councillor Barnsley": "present", "Councillor Hunter": "present", "Chris McLaughlan": "mentioned"}
+
+
+def test_layouts_bracketed_names_run_together_in_a_labelled_list(tmp_path):
+    people, result = _people(tmp_path, "Present: Derek Mayfield (RB Kensington) Alison Jeffers (Met Police) "
+                                       "Hannah Millard (Croydon LSCB) Safron Rosewood (NSPCC)\n")
+    assert set(people) == {"Derek Mayfield", "Alison Jeffers", "Hannah Millard", "Safron Rosewood"}
