@@ -32,13 +32,17 @@ JSON_STATUS = {
 }
 STATUS_RANK = {"present": 0, "in attendance": 1, "apologies": 2, "report submitted": 2, "absent": 3, "mentioned": 4}
 HEAD_BLOCKS = 15
+REPORT_WINDOW = 60           # characters between an agency and the verb saying it reported
 HOST_AGENCIES = {"council"}
+_COUNCILLOR = re.compile(r"(?i)(?:cllr|councillor)\b")
+_MEMBER_ROLES = {"councillor", "cabinet_member", "lead_member", "mayor"}
 _ATTENDANCE_SECTIONS = {"present", "in_attendance", "apologies", "report_submitted", "absent"}
 _REPORTS = re.compile(
     r"\b(?:report(?:ed)?\s+(?:of|from|by)|presented|presentation|gave\s+an?\s+(?:update|overview)|updated|"
     r"(?:introduced|submitted)\s+(?:the|a)\s+report|informed|advised|explained)\b",
     re.I,
 )
+_ABOUT_IT = re.compile(r"\b(?:annual\s+reports?|updates?\s+on|report\s+(?:on|of|from)|presentation\s+(?:on|from))\b", re.I)
 _REPORT_BY = re.compile(r"\b(?:report|paper|presentation|update|briefing)s?\s+(?:of|from|by)\s+(?:the\s+)?$", re.I)
 _NEGATED = re.compile(
     r"\b(?:no|not|nil|never|denies|denied|without|ruled\s+out|no\s+evidence\s+of|no\s+concerns?\s+(?:re|about|regarding)|"
@@ -287,11 +291,20 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
             sec = sections[local].section if 0 <= local < len(sections) else None
             if span.label_ == "RISK" and (sec in _ATTENDANCE_SECTIONS or listed[0] <= local < listed[1]):
                 continue                       # "(MH) Margaret Harvey", "CSE team" in a list of people: no risk
-            if span.label_ == "AGENCY" and sec in (None, "minutes", "agency_information") and _REPORTS.search(span.sent.text):
+            if span.label_ == "AGENCY" and sec in (None, "minutes", "agency_information") and _reports(span, text):
                 sec = "reported"                   # the agency gave information to the meeting
             elif span.label_ == "AGENCY" and listed[0] <= local < listed[1]:
                 sec = "present"                    # named in an attendance list whose label was lost
             hits[span.label_].append((span.id_, ev, sec))
+
+
+def _reports(span, text: str) -> bool:
+    """The agency gave information to the meeting: it is the subject of a reporting verb close
+    after it ("The Police informed Members ..."), or the report is its ("a report from CAMHS")."""
+    sent = span.sent
+    after = text[span.end_char:min(sent.end_char, span.end_char + REPORT_WINDOW)]
+    before = text[max(sent.start_char, span.start_char - 40):span.start_char]
+    return bool(_REPORTS.search(after)) or bool(_REPORT_BY.search(before)) or bool(_ABOUT_IT.search(sent.text))
 
 
 def merge_attendees(people: Sequence[FoundPerson]) -> list[FoundPerson]:
@@ -330,8 +343,8 @@ def _agencies(attendees, entries, hits, gaz) -> list[Term]:
     named in agency-information and report sections."""
     found: dict[str, Evidence] = {}
     for p in attendees:
-        if p.agency_id and p.status != "mentioned":
-            found.setdefault(p.agency_id, p.evidence)
+        if p.agency_id and p.status != "mentioned" and not _COUNCILLOR.match(p.name) and p.role_id not in _MEMBER_ROLES:
+            found.setdefault(p.agency_id, p.evidence)  # a councillor's portfolio is no partner agency
     for a in entries:
         found.setdefault(a.agency_id, a.evidence)
     for ident, ev, sec in hits:
