@@ -20,30 +20,46 @@ from spacy.util import filter_spans
 TERMS_KEY = "terms"
 
 
-def _phrase(pattern: list[dict[str, Any]]) -> tuple[str, list[str]] | None:
-    """("LOWER" | "ORTH", token texts) for a pattern of plain literals, else None.
+MAX_EXPANSIONS = 512         # a pattern with more variants than this stays with the token Matcher
+Check = tuple[tuple[int, str], ...]   # (token offset, exact text) a LOWER phrase match must also have
 
-    Literal sets ({"TEXT": {"IN": [...]}}) are expanded, so "Cllr"/"CLLR" become two phrases.
+
+def _phrases(pattern: list[dict[str, Any]]) -> tuple[str, list[tuple[tuple[str, ...], Check]]] | None:
+    """A pattern of literals as phrases: ("LOWER" | "ORTH", [(phrase, checks)]), else None.
+
+    Literal sets ({"TEXT": {"IN": [...]}}) and optional tokens ({"OP": "?"}) are expanded, so
+    "Cllr"/"CLLR" become two phrases.  A pattern that mixes exact tokens with case-free ones
+    ("FSW team") is matched on LOWER, its exact tokens checked afterwards.
     """
-    attrs = set()
-    options: list[list[str]] = []
+    attrs: set[str] = set()
+    variants: list[tuple[list[str], list[tuple[int, str]]]] = [([], [])]
     for token in pattern:
-        if len(token) != 1:
+        op = token.get("OP")
+        rest = {k: v for k, v in token.items() if k != "OP"}
+        if op not in (None, "?") or len(rest) != 1:
             return None
-        (attr, value), = token.items()
+        (attr, value), = rest.items()
         attr = {"TEXT": "ORTH"}.get(attr, attr)
         if attr not in ("LOWER", "ORTH"):
             return None
-        attrs.add(attr)
         if isinstance(value, str):
-            options.append([value])
+            values = [value]
         elif isinstance(value, dict) and set(value) == {"IN"}:
-            options.append([str(v) for v in value["IN"]])
+            values = [str(v) for v in value["IN"]]
         else:
             return None
-    if len(attrs) != 1:
-        return None
-    return attrs.pop(), [" ".join(words) for words in product(*options)]
+        attrs.add(attr)
+        grown = [(words, checks) for words, checks in variants] if op == "?" else []
+        for words, checks in variants:
+            for v in values:
+                grown.append((words + [v], checks + [(len(words), v)] if attr == "ORTH" else checks))
+        variants = grown
+        if len(variants) > MAX_EXPANSIONS:
+            return None
+    variants = [(w, c) for w, c in variants if w]
+    if attrs == {"ORTH"}:
+        return "ORTH", [(tuple(w), ()) for w, _ in variants]
+    return "LOWER", [(tuple(w), tuple(c)) for w, c in variants]
 
 
 class TermMarker:
@@ -54,23 +70,29 @@ class TermMarker:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab)
         self.keys: dict[int, tuple[str, str]] = {}
-        by_key: dict[tuple[str, str, str], list[str]] = {}
+        self.checks: dict[int, Check] = {}
+        by_key: dict[tuple[str, str, str, Check], list[tuple[str, ...]]] = {}
         token_patterns: dict[tuple[str, str], list] = {}
         for p in patterns:
             label, ident, pattern = p["label"], p.get("id", ""), p["pattern"]
             if isinstance(pattern, str):
-                by_key.setdefault(("ORTH", label, ident), []).append(pattern)
+                by_key.setdefault(("ORTH", label, ident, ()), []).append(tuple(t.text for t in nlp.make_doc(pattern)))
                 continue
-            phrase = _phrase(pattern)
-            if phrase is None:
+            phrases = _phrases(pattern)
+            if phrases is None:
                 token_patterns.setdefault((label, ident), []).append(pattern)
-            else:
-                by_key.setdefault((phrase[0], label, ident), []).extend(phrase[1])
-        for (attr, label, ident), texts in by_key.items():
-            key = f"{label}|{ident}"
-            self.keys[nlp.vocab.strings.add(key)] = (label, ident)
+                continue
+            attr, texts = phrases
+            for text, checks in texts:
+                by_key.setdefault((attr, label, ident, checks), []).append(text)
+        for (attr, label, ident, checks), texts in by_key.items():
+            key = f"{label}|{ident}" + (f"|{checks}" if checks else "")
+            key_id = nlp.vocab.strings.add(key)
+            self.keys[key_id] = (label, ident)
+            if checks:
+                self.checks[key_id] = checks
             matcher = self.lower if attr == "LOWER" else self.orth
-            matcher.add(key, [nlp.make_doc(t) for t in dict.fromkeys(texts)])
+            matcher.add(key, [Doc(nlp.vocab, words=list(words)) for words in dict.fromkeys(texts)])
         for (label, ident), pats in token_patterns.items():
             key = f"{label}|{ident}"
             self.keys[nlp.vocab.strings.add(key)] = (label, ident)
@@ -80,6 +102,9 @@ class TermMarker:
         found: dict[str, list[Span]] = {}
         for matcher in (self.lower, self.orth, self.tokens):
             for match_id, start, end in matcher(doc):
+                checks = self.checks.get(match_id)
+                if checks and any(doc[start + i].text != text for i, text in checks):
+                    continue                   # "fsw team" is not "FSW team"
                 label, ident = self.keys[match_id]
                 found.setdefault(label, []).append(Span(doc, start, end, label=label, span_id=ident))
         spans: list[Span] = []
@@ -92,16 +117,18 @@ class TermMarker:
 
 def _outside_longer(spans: list[Span]) -> list[Span]:
     """Drop a term that lies inside a longer term of another kind: "Children" is no role inside
-    "Children & Families" (an agency), nor "substance misuse" a risk inside "Substance Misuse Service"."""
+    "Children & Families" (an agency), nor "substance misuse" a risk inside "Substance Misuse Service".
+
+    `spans` are sorted by (start, -end); one pass, keeping the furthest end seen so far.
+    """
     out = []
-    for i, span in enumerate(spans):
-        inside = False
-        for other in spans[max(0, i - 8):i + 8]:
-            if other is not span and other.start <= span.start and span.end <= other.end and len(other) > len(span):
-                inside = True
-                break
-        if not inside:
-            out.append(span)
+    reach_start, reach_end = -1, -1
+    for span in spans:
+        if reach_end > span.end or (reach_end == span.end and reach_start < span.start):
+            continue
+        out.append(span)
+        if span.end > reach_end:
+            reach_start, reach_end = span.start, span.end
     return out
 
 

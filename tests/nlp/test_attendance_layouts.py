@@ -65,3 +65,9 @@ def test_layouts_bracketed_names_run_together_in_a_labelled_list(tmp_path):
     people, result = _people(tmp_path, "Present: Derek Mayfield (RB Kensington) Alison Jeffers (Met Police) "
                                        "Hannah Millard (Croydon LSCB) Safron Rosewood (NSPCC)\n")
     assert set(people) == {"Derek Mayfield", "Alison Jeffers", "Hannah Millard", "Safron Rosewood"}
+
+
+def test_layouts_abbreviations_match_only_as_written(tmp_path):
+    people, result = _people(tmp_path, "Present:\nKerry Dunmore - FSW team\nJo Brentwood - fsw team\n")
+    assert people["Kerry Dunmore"]["agency"] == "Children's Social Care"
+    assert people["Jo Brentwood"]["agency"] is None

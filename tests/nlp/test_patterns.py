@@ -141,3 +141,15 @@ def test_patterns_extra_directory_is_read(tmp_path):
 def test_patterns_outcome_spans_a_named_child(nlp):
     found = ents(nlp, "The conference made Baby X and her brother subject to Child Protection Plans.")
     assert [(label, i) for _, label, i in found] == [("OUTCOME", "plan_made")]
+
+
+def test_patterns_with_options_and_exact_tokens_become_phrases():
+    from minutes.nlp.terms import _phrases
+
+    attr, phrases = _phrases([{"TEXT": "FSW"}, {"LOWER": "team"}])
+    assert attr == "LOWER" and phrases == [(("FSW", "team"), ((0, "FSW"),))]
+    attr, phrases = _phrases([{"LOWER": "plan"}, {"LOWER": "to", "OP": "?"}, {"LOWER": {"IN": ["end", "ended"]}}])
+    assert attr == "LOWER" and sorted(w for w, _ in phrases) == [
+        ("plan", "end"), ("plan", "ended"), ("plan", "to", "end"), ("plan", "to", "ended")]
+    assert _phrases([{"IS_ALPHA": True, "OP": "{1,6}"}]) is None
+
