@@ -255,6 +255,25 @@ def _relative(g: dict[str, str | None], text: str, end: int, anchor: date | None
 _RELATIVE_GROUPS = ("r_word", "w_day", "i_n", "f_n", "e_u", "p_u")
 
 
+_DOTTED_CUE = re.compile(
+    r"(?:\b(?:on|dob|d\.o\.b\.?|born|visit(?:ed)?|seen|dated?|by|from|until|till|since|before|after|w/?c|"
+    r"icpc|rcpc|cpc|conference|meeting|mtg|held|review|due)|[(:])\W{0,3}$",
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(r"\s+\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
+_DOTTED_NEXT = re.compile(r"\s+\d{1,2}\.\d{1,2}\.\d\d(?!\d)")
+
+
+def _dotted_in_context(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """"20.2.26" is a date, not paragraph 20.2.26, when the words around say so: a cue before it
+    ("home visit 3.2.26", "DOB 9.8.20", "ICPC 20.2.26"), a time after it, or a row of such dates."""
+    if g.get("n_s") != "." or g.get("n_y") is None or len(g["n_y"]) != 2:
+        return False
+    before = text[max(0, start - 16):start]
+    return bool(_DOTTED_CUE.search(before) or _TIME_AFTER.match(text, end) or _DOTTED_NEXT.match(text, end)
+                or re.search(r"\d{1,2}\.\d{1,2}\.\d\d\s+$", before))
+
+
 def find_dates(text: str, anchor: date | None = None,
                nation: str = DEFAULT_NATION) -> list[DateMention]:
     """Every date mention in `text`, in order; relative ones resolved against `anchor`."""
@@ -268,6 +287,9 @@ def find_dates(text: str, anchor: date | None = None,
             out.append(DateMention(m.start(), m.end(), value, "relative", precision))
             continue
         found = _absolute(g, anchor)
+        if found is None and _dotted_in_context(g, text, m.start(), m.end()):
+            value = _make(_year2(g["n_y"]), int(g["n_m"]), int(g["n_d"]))
+            found = (value, "day") if value else None
         if found is not None:
             out.append(DateMention(m.start(), m.end(), found[0], "absolute", found[1]))
     return out
