@@ -102,7 +102,7 @@ def read(data: bytes, name: str, settings: Settings) -> Parsed:
     state = _State()
     state.drop("control_chars", controls)
     state.drop("images", len(_IMAGE.findall(text)))
-    _parse(text.split("\n"), state)
+    _parse(undouble(text.split("\n")), state)
     notes = tuple(f"{what.replace('_', ' ')} removed: {n}" for what, n in state.dropped.items())
     return Parsed(blocks=state.blocks, encoding=encoding, dropped=dict(state.dropped), notes=notes)
 
@@ -110,8 +110,46 @@ def read(data: bytes, name: str, settings: Settings) -> Parsed:
 def parse_text(text: str) -> list[TextBlock]:
     """Blocks of an already decoded text (for other readers and tests)."""
     state = _State()
-    _parse(normalise(text)[0].split("\n"), state)
+    _parse(undouble(normalise(text)[0].split("\n")), state)
     return state.blocks
+
+
+DOUBLE_SPACED_MIN_LINES = 8    # fewer lines than this are left as they are
+ADJACENT_SHARE = 0.1           # at most this share of lines may follow a line directly
+SINGLE_GAP_SHARE = 0.3         # at least this share of lines follow one blank line
+WRAPPED_SHARE = 0.2            # share of those gaps that split a wrapped sentence
+
+
+def undouble(lines: list[str]) -> list[str]:
+    """Text copied from a PDF or web page with a blank line after every line ("the Cabinet" /
+    "" / "Member for Children ..."): one blank line is then a line break and two or more are a
+    paragraph break.  Ordinary text, where blank lines separate paragraphs, is returned as is:
+    it is only changed when hardly any line follows another directly, many follow one blank line
+    and enough of those gaps fall inside a sentence."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < DOUBLE_SPACED_MIN_LINES:
+        return lines
+    pairs = list(zip(filled, filled[1:]))
+    single = [(a, b) for a, b in pairs if b - a == 2]
+    adjacent = sum(1 for a, b in pairs if b - a == 1)
+    wrapped = sum(1 for a, b in single if _continues_prose(lines[a].strip(), lines[b].strip()))
+    if adjacent > ADJACENT_SHARE * len(filled) or len(single) < SINGLE_GAP_SHARE * len(filled) \
+            or wrapped < WRAPPED_SHARE * len(single):
+        return lines
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].strip():
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j - i >= 2 or not out or j == len(lines):
+            out.append("")                  # two or more blank lines: a paragraph break
+        i = j
+    return out
 
 
 def _parse(lines: list[str], state: _State) -> None:
@@ -172,16 +210,18 @@ def _parse(lines: list[str], state: _State) -> None:
             item_marker = (found.marker, found.indent)
             item.append(found.text)
             continue
-        if item_marker is not None and not _continues(line, item_marker[1]):
+        if item_marker is not None and not _continues(line, item_marker[1], item[-1] if item else ""):
             flush()
         (item if item_marker is not None else pending).append(line)
     flush()
 
 
-def _continues(line: str, marker_indent: int) -> bool:
-    """An unmarked line after a list item continues it when indented past the marker or when it
-    starts in lower case (a wrapped line); otherwise a new paragraph starts."""
-    return indent_width(line) > marker_indent or line.lstrip()[:1].islower()
+def _continues(line: str, marker_indent: int, before: str = "") -> bool:
+    """An unmarked line after a list item continues it when indented past the marker, when it
+    starts in lower case, or when the item's last line is long and ends mid-sentence (a wrapped
+    line); otherwise a new paragraph starts."""
+    return indent_width(line) > marker_indent or line.lstrip()[:1].islower() or (
+        len(before.strip()) >= WRAP_LINE and not _SENTENCE_END.search(before.strip()) and not _RECORD.match(line.strip()))
 
 
 def _heading(text: str, level: int | None, state: _State) -> None:

@@ -235,3 +235,30 @@ def test_text_raw_notes_split_short_lines_from_wrapped_prose(tmp_path):
         ("paragraph", "The conference was told that the mother had moved house twice in six months and "
                       "that the School had concerns about attendance, Punctuality and uniform."),
     ]
+
+
+def test_text_double_spaced_copy_of_a_pdf_is_read_as_wrapped_lines(tmp_path):
+    lines = ["Decision:", "", " ", "",
+             "Having considered an officer report and a presentation by the Cabinet", "",
+             "Member for Children & Young People, Councillor Paula Mastin, the Mayor", "",
+             "agreed that:", "", " ", "",
+             "(1)       the report of the work of the Adoption Service be received;", "", " ", "",
+             "(2)       the updated Children's Guides to Adoption and Adoption Support", "",
+             "Services be received.", "", " ", "",
+             "Minutes:", "", " ", "",
+             "The Mayor noted that this would be the last meeting attended by the", "",
+             "Head of Service, and thanked her.", ""]
+    path = tmp_path / "cabinet.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    got = kinds(read(path))
+    assert ("paragraph", "Having considered an officer report and a presentation by the Cabinet Member for Children & "
+                         "Young People, Councillor Paula Mastin, the Mayor agreed that:") in got
+    assert ("list_item", "the updated Children's Guides to Adoption and Adoption Support Services be received.") in got
+    assert ("paragraph", "The Mayor noted that this would be the last meeting attended by the Head of Service, and thanked her.") in got
+
+
+def test_text_paragraphs_one_line_each_are_left_alone(tmp_path):
+    paras = [f"Item {n}. The Board noted the report of the Head of Service on topic {n}." for n in range(10)]
+    path = tmp_path / "notes.txt"
+    path.write_text("\n\n".join(paras), encoding="utf-8")
+    assert len(read(path).blocks) == 10
