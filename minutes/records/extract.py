@@ -33,7 +33,6 @@ JSON_STATUS = {
 }
 STATUS_RANK = {"present": 0, "in attendance": 1, "apologies": 2, "report submitted": 2, "absent": 3, "mentioned": 4}
 HEAD_BLOCKS = 15
-COMMITTEE_RISK_MENTIONS = 2  # mentions of a risk factor before committee minutes count it as discussed
 REPORT_WINDOW = 60           # characters between an agency and the verb saying it reported
 HOST_AGENCIES = {"council"}
 _COUNCILLOR = re.compile(r"(?i)(?:cllr|councillor)\b")
@@ -46,7 +45,6 @@ _REPORTS = re.compile(
 )
 _ABOUT_IT = re.compile(r"\b(?:annual\s+reports?|updates?\s+on|report\s+(?:on|of|from)|presentation\s+(?:on|from))\b", re.I)
 _REPORT_BY = re.compile(r"\b(?:report|paper|presentation|update|briefing)s?\s+(?:of|from|by)\s+(?:the\s+)?$", re.I)
-_PREVALENCE = re.compile(r"\d\s*%|\bper\s*cent\b|\bprevalen|\brisk\s+factors?\b|\brates?\b|\bnumbers?\s+of\b|\b(?:increase|rise|fall)[sd]?\b", re.I)
 _NEGATED = re.compile(
     r"\b(?:no|not|nil|never|denies|denied|without|ruled\s+out|no\s+evidence\s+of|no\s+concerns?\s+(?:re|about|regarding)|"
     r"no\s+(?:known|current|reported))\s+(?:[\w'’-]+\s+){0,2}$",
@@ -209,15 +207,13 @@ def extract(document: Document, docs: Sequence[Any]) -> Extraction:
     attendees = merge_attendees(people)
     agencies = _agencies(attendees, agency_entries, term_hits["AGENCY"], agencies_g)
     kind = _kind(conference, decisions, attendees, document)
-    # a committee discusses a risk when it comes up more than once, not in a passing mention or heading
-    risks = _discussed_terms(term_hits["RISK"], risks_g, min_mentions=COMMITTEE_RISK_MENTIONS if kind == "committee" else 1)
+    risks = _discussed_terms(term_hits["RISK"], risks_g)
     decided = [c for d in decisions for c in d.category_ids]
     if decided and kind == "conference":          # a conference's categories are those of its decisions, not every mention
         first_ev = {c: d.evidence for d in reversed(decisions) for c in d.category_ids}
         categories = [Term(categories_g.name_of(c), first_ev[c]) for c in dict.fromkeys(decided) if c in categories_g.by_id]
     else:
-        categories = _discussed_terms(term_hits["CATEGORY"], categories_g,
-                            min_mentions=COMMITTEE_RISK_MENTIONS if kind == "committee" else 1)
+        categories = _discussed_terms(term_hits["CATEGORY"], categories_g)
     title, body = _title_body(document)
     date_ev = None
     if anchor:
@@ -276,7 +272,6 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
     roles = gazetteer.load("roles")
     verbs = load_speech_verbs()
     for span in terms:
-        prevalent = False
         if span.label_ == "ROLE" and roles.by_id.get(span.id_) is not None and roles.by_id[span.id_].agency:
             # "The Director of Children's Services said ...": that service took part
             after = doc[span.end:span.end + 3]
@@ -287,16 +282,12 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
             continue
         if span.label_ in ("RISK", "CATEGORY") and span.end < len(doc) and doc[span.end].lower_ in _term_context():
             continue                           # "Neglect Strategy", "mental health services": the name of a piece of work
-        if span.label_ == "CATEGORY" and _PREVALENCE.search(span.sent.text):
-            prevalent = True
         if span.label_ == "RISK":
             if any(s <= span.start and span.end <= e for s, e in agencies):
                 continue                       # "substance misuse service" names a service, not a risk
             window = text[max(span.sent.start_char, span.start_char - 60):span.start_char]
             if _NEGATED.search(window):
                 continue
-            if _PREVALENCE.search(span.sent.text):
-                prevalent = True
         if span.label_ in hits:
             ev = evidence_at(doc, span.start_char, span.end_char, starts)
             local = ev.block - (doc._.block_index or 0)
@@ -307,7 +298,7 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
                 sec = "reported"                   # the agency gave information to the meeting
             elif span.label_ == "AGENCY" and listed[0] <= local < listed[1]:
                 sec = "present"                    # named in an attendance list whose label was lost
-            hits[span.label_].append((span.id_, ev, "prevalent" if prevalent else sec))
+            hits[span.label_].append((span.id_, ev, sec))
 
 
 @lru_cache(maxsize=1)
@@ -376,16 +367,13 @@ def _agencies(attendees, entries, hits, gaz) -> list[Term]:
     return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id and i not in HOST_AGENCIES]
 
 
-def _discussed_terms(hits, gaz, min_mentions: int = 1) -> list[Term]:
-    """Risk factors (or plan categories) found, with what they imply; those mentioned fewer than
-    `min_mentions` times are left out unless a sentence gives their prevalence."""
+def _discussed_terms(hits, gaz) -> list[Term]:
+    """Risk factors (or plan categories) found, each once, with the ones they imply."""
     found: dict[str, Evidence] = {}
-    mentions: dict[str, int] = {}
-    for ident, ev, how in hits:
+    for ident, ev, _ in hits:
         for i in (ident, *gaz.implied(ident)):
             found.setdefault(i, ev)
-            mentions[i] = mentions.get(i, 0) + (min_mentions if how == "prevalent" else 1)
-    return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id and mentions[i] >= min_mentions]
+    return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id]
 
 
 def _kind(conference, decisions, attendees, document: Document) -> str:
