@@ -33,8 +33,11 @@ _BODY_DECIDES = re.compile(
     r"\b(?:declared\s+(?:to\s+have\s+been\s+)?elected|(?:was|were)\s+(?:duly\s+)?(?:elected|appointed))\s+(?:as\s+)?(?:the\s+)?(?:chair|chairman|chairperson|vice[\s-]chair(?:man)?|deputy\s+chair(?:man)?)\b|"
     r"\b(?:agreed|approved|endorsed)\s+by\s+(?:the\s+)?(?:board|committee|panel|group|partnership|members|cabinet|executive)\b|"
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s+considered\s+and\s+(?:noted|agreed|approved)\b|"
+    r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s*:\s*(?:\(?[a-h1-9]\)\s*)?(?:noted|agreed|approved|resolved|endorsed)\b|"
     r"(?:the\s+)?(?:committee|panel|board|sub-committee|cabinet|council|conference|meeting|members|partnership|forum)\s+"
-    r"(?:unanimously\s+)?(?:agreed|resolved|decided|approved|endorsed)\b(?!\s+(?:with|to\s+note\s+that\s+it)))",
+    r"(?:unanimously\s+)?(?:(?:agreed|resolved|decided|approved|endorsed)\b(?!\s+(?:with|to\s+note\s+that\s+it))|"
+    r"noted\s+the\s+(?:(?:annual|updated?|latest|draft|revised)\s+)?(?:report|update|content|contents|progress|position|presentation|"
+    r"information|recommendations?|plan|strategy|improvement\s+plan|action\s+plan)\b))",
     re.I,
 )
 _DECISION_WORDS = re.compile(
@@ -44,7 +47,7 @@ _DECISION_WORDS = re.compile(
 )
 _RESOLUTION = re.compile(
     r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?(?:that\b|to\s+(?:note|approve|agree|receive|endorse|request|recommend)\b)|"
-    r"\b(?:be|were|was)\s+(?:noted|approved|agreed|received|endorsed|adopted|confirmed|accepted|signed|deferred|thanked|circulated|requested|submitted|referred)\b",
+    r"\b(?:be|were|was)\s+(?:noted|approved|agreed|received|endorsed|adopted|confirmed|accepted|signed|deferred|thanked|circulated|requested|submitted|referred|asked|invited|instructed|authorised|authorized|delegated|recommended)\b",
     re.I,
 )
 _BARE_RESOLUTION = re.compile(
@@ -56,7 +59,12 @@ _BARE_RESOLUTION = re.compile(
     re.S,
 )
 _INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n)(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b))\s*")
-_PARTS = re.compile(r"\s*[,;]?\s*(?:and\s+)?\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s+")
+_PARTS = re.compile(r"\s*[,;:]?\s*(?:and\s+)?(?:\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)|(?<![\w(])(?:[a-h]|\d{1,2})\))\s+")
+_LEAD_IN = re.compile(r"(?::|\b(?:to|that|and))\s*$", re.I)
+_CONTINUES_LIST = re.compile(r"\s*(?:[a-z]|That\b|To\s+[a-z])")
+_COMMITTEE_RESOLUTION = re.compile(
+    r"\s*(?:\(?(?:\d{1,2}|[a-h])[.)]\s*)?(?:to\s+(?:note|approve|agree|receive|endorse|request|recommend|adopt|accept|support|delegate)\b|that\s+)",
+    re.I)
 _CHANGED_FROM = re.compile(r"\b(?:from|previously|was|formerly|instead\s+of)\s+(?:the\s+)?(?:category\s+(?:of\s+)?)?$", re.I)
 _RECOMMENDS = re.compile(r"\brecommend(?:ed|s|ation)?\b", re.I)
 _PLAN_WORDS = re.compile(r"\b(?:cp\s*plan|cpp|child\s+protection\s+plan|child\s+in\s+need|cin\b|no\s+plan|step(?:ped)?\s*down)", re.I)
@@ -114,8 +122,11 @@ class DecisionFinder:
                         for sent in _sentences(doc, s, e):
                             if _DECISION_WORDS.search(sent.text) and not _RECOMMENDS.search(sent.text) and self._conference_decision(terms, sent.text, sent.start_char, sent.end_char):
                                 found.append(self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec))
+                            elif _COMMITTEE_RESOLUTION.match(sent.text):      # "Decision: 1. To note the report."
+                                found.extend(self._split(doc, starts, terms, sent.start_char, sent.end_char, sec))
                     elif sec.section == "resolved" and not sec.opens and not _RESOLUTION.search(text[s:e]) \
-                            and not (listing and len(text[s:e].strip()) <= 120):
+                            and not (listing and len(text[s:e].strip()) <= 120) \
+                            and not (block_kind == "list_item" and _CONTINUES_LIST.match(text[s:e])):
                         closed = True
                         break
                     else:
@@ -132,7 +143,10 @@ class DecisionFinder:
                     continue
                 for sent in _sentences(doc, begin, span.end_char):
                     if _BODY_DECIDES.search(sent.text):
-                        found.append(self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec))
+                        parts = self._split(doc, starts, terms, sent.start_char, sent.end_char, sec)
+                        if len(parts) > 2 and (_LEAD_IN.search(parts[0].text) or len(parts[0].text.split()) <= 3):
+                            parts = parts[1:]        # "Cabinet RESOLVED to: 1) note ...; 2) approve ..."
+                        found.extend(parts if len(parts) > 1 else [self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec)])
         doc._.decisions = pack(_join_colon_lists(found))
         return doc
 

@@ -22,3 +22,18 @@ def test_decisions_narrative_forms(tmp_path):
         "5. Performance\n\nMembers asked about the figures. The Director explained the trend.\n"))
     assert len(decisions) == 4
     assert not any("figures" in d or "trend" in d for d in decisions)
+
+
+def test_decisions_resolutions_in_parts_as_cabinets_write_them(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Present: Councillor Ann Holt (Chair), Councillor Ben Ward\n\n"
+        "Item 7 Ofsted inspection\n\nCabinet RESOLVED to: 1) note the outcome of the inspection; 2) approve the improvement plan.\n\n"
+        "Item 8 Adoption service\n\nDECISION\n\n1. To note the annual report.\n2. To approve the Statement of Purpose.\n\n"
+        "Item 9 Performance\n\nRESOLVED that:\n\n1. the report be noted;\n\n2. the Director be asked to report back in March 2026.\n\n"
+        "Item 10 Budget monitoring\n\nThe Cabinet noted the content of the report.\n\n"
+        "Item 11 Public questions\n\nThe Committee noted that there were no questions from the public.\n"))
+    assert decisions == [
+        "note the outcome of the inspection", "approve the improvement plan.",
+        "To note the annual report.", "To approve the Statement of Purpose.",
+        "the report be noted;", "the Director be asked to report back in March 2026.",
+        "The Cabinet noted the content of the report."]
