@@ -82,12 +82,13 @@ _NUM = rf"(?:\d{{1,3}}|{_alt(NUMBER_WORDS)})"
 _UNIT = r"(?:working\s+days?|business\s+days?|days?|weeks?|months?|years?)"
 _LB = r"(?<![\w/.\-£$:])"                  # left boundary for numeric forms
 _RB = r"(?![\w:]|[/.\-]\d)"                 # right boundary for numeric forms
+_GLUED = r"(?<=\d)(?=at\b|am\b|pm\b|\d{1,2}[.:]\d\d\s*(?:am|pm)\b)"   # "2017at 10:30", "201810.00am" (PDF text)
 
 _PATTERN = re.compile(   # the leading \b lets most positions fail at once
     r"\b(?:" + "|".join([
         # 1. [Weekday[,]] [the] D[st] [of] Month [[,] YYYY]
-        rf"\b(?:(?P<a_wd>{_WDAY}),?\s+(?:the\s+)?)?(?P<a_d>\d{{1,2}})(?:{_ORD})?(?:\s+of)?[\s\-]+"
-        rf"(?P<a_m>{_MON})(?:,?[\s\-]+(?P<a_y>{_YEAR4}))?(?![\w\-/])",
+        rf"\b(?:(?P<a_wd>{_WDAY}),?\s+(?:the\s+)?)?(?P<a_d>\d{{1,2}})(?:\s?{_ORD})?(?:\s+of)?[\s\-]+"
+        rf"(?P<a_m>{_MON})(?:,?[\s\-]+(?P<a_y>{_YEAR4}))?(?:(?![\w\-/])|{_GLUED})",
         # 2. [Weekday[,]] Month D[st][, YYYY]  (year or ordinal needed)
         rf"\b(?:(?P<b_wd>{_WDAY}),?\s+)?(?P<b_m>{_MON})\s+(?P<b_d>\d{{1,2}})(?P<b_o>{_ORD})?"
         rf"(?:,?\s+(?P<b_y>{_YEAR4}))?(?![\w\-/:.]\d|\w)",
@@ -303,14 +304,17 @@ def day_dates(mentions: Iterable[DateMention]) -> list[DateMention]:
 # --- the meeting date -------------------------------------------------------------------------
 
 _CUE = re.compile(
-    r"(?:\bdate(?:\s+of\s+(?:the\s+)?(?:meeting|conference|review|icpc|rcpc))?|\bmeeting(?:\s+date)?"
+    r"(?:\bdate(?:\s+of\s+(?:the\s+|this\s+)?(?:meeting|conference|review|icpc|rcpc))?|\bmeeting(?:\s+date)?"
     r"|\bconference\s+date|\bheld\s*:|\bheld\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NOT_MEETING = re.compile(
-    r"\b(?:birth|born|d\.?o\.?b|deadline|due|next|review\s+date|minutes\s+of|previous|last|proceedings|since|until)\b",
+    r"\b(?:birth|born|d\.?o\.?b|deadline|due|next|review\s+date|previous|last|proceedings|since|until)\b"
+    r"|\b(?:approv|confirm|agree|sign|accept)\w*\b[^\n]{0,40}\bminutes\s+of",
     re.IGNORECASE,
 )
+_MINUTES_OF = re.compile(r"(?:draft\s+)?minutes\s+(?:of|from)\b", re.IGNORECASE)
+NOT_MEETING_WINDOW = 50 # characters before a date that can say it is not the meeting's ("born", "next")
 HEAD_BLOCKS = 8        # a cue or a dated heading among these is the meeting's own date
 CUE_BLOCKS = 20        # a "Date:" or "held on" line counts within this many blocks
 FALLBACK_BLOCKS = 5    # otherwise the first dated block among these
@@ -331,10 +335,14 @@ def meeting_date(blocks_texts: list[str]) -> tuple[date | None, int, int, int]:
                 continue
             line_start = text.rfind("\n", 0, mention.start) + 1
             before = text[line_start:mention.start]
-            if _NOT_MEETING.search(before):
+            if _NOT_MEETING.search(before[-NOT_MEETING_WINDOW:]):
                 continue
             line = text[line_start:].split("\n", 1)[0]
-            if _CUE.search(before):
+            if _MINUTES_OF.search(before):        # a title, or the minutes of an earlier meeting
+                rank = 2 if index < HEAD_BLOCKS and _MINUTES_OF.match(before.strip()) else 4
+                if rank == 4:
+                    continue
+            elif _CUE.search(before):
                 rank = 0 if index < HEAD_BLOCKS else 2
             elif (len(text.strip()) <= HEADING_CHARS or len(line.strip()) <= HEADING_CHARS) and index < HEAD_BLOCKS:
                 rank = 1

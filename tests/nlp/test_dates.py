@@ -170,3 +170,19 @@ def test_dates_seed_committee_page_meeting_date():
 def test_dates_mention_is_small_frozen_dataclass():
     m = DateMention(0, 5, None, "relative", "day")
     assert m == DateMention(0, 5, None, "relative", "day")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Held: Thursday, 7 December 2017at 10:30 am", date(2017, 12, 7)),                 # PDF text glued to the time
+    ("Minutes of the LSCB Meeting Held 24th January, 201810.00am – 1.00pm", date(2018, 1, 24)),
+    ("Minutes from SLSCB Board Meeting: 21 st April 2016 1 | Page", date(2016, 4, 21)),
+])
+def test_dates_glued_and_spaced_forms_from_pdf_text(text, expected):
+    assert [m.value for m in find_dates(text)] == [expected]
+
+
+def test_dates_meeting_date_from_a_minutes_title_but_not_from_approving_minutes():
+    assert meeting_date(["DRAFT MINUTES OF THE EASTSHIRE SAFEGUARDING BOARD MEETING 19th March 2014 Room 4"])[0] == date(2014, 3, 19)
+    assert meeting_date(["Title", "To approve the minutes of the meeting held on 25 January 2023"])[0] is None
+    blocks = ["Pre-birth conference: 15.01.2026 - unborn baby made subject of CP plan Date of this review: 13.03.2026"]
+    assert meeting_date(blocks)[0] == date(2026, 3, 13)
