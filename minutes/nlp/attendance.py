@@ -34,7 +34,7 @@ class Entry:
 
 
 _LEADERS = re.compile(
-    r"^\s*(?:[:\-–—]\s*)?(?:(?:for\s+absence\s+)?(?:were|was)\s+(?:received|submitted|given)\s+(?:on\s+behalf\s+of|from|by)"
+    r"^\s*(?:[:\-–—]\s*)?(?:(?:for\s+absence\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:received|submitted|given)\s+(?:on\s+behalf\s+of|from|by)"
     r"|received\s+from|from|the\s+following(?:\s+(?:members|people|officers))?\s*:?|by)\s+",
     re.I,
 )
@@ -129,8 +129,8 @@ def split_entries(text: str) -> list[tuple[int, int]]:
         return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
     pieces: list[tuple[int, int]] = []
     for s, e in _sentences(text, s0, e0):
-        if re.search(r"substitut|attended\s+as|in\s+place\s+of", text[s:e], re.I):
-            continue
+        if re.search(r"substitut|attended\s+as|in\s+place\s+of", _BRACKETED.sub("", text[s:e]), re.I):
+            continue                       # a sentence about substitutes (ones in brackets are read elsewhere)
         separators = ";" if ";" in text[s:e] else ","
         pieces.extend(_split_top(text, s, e, separators))
     if len(pieces) == 1 and lines:

@@ -32,9 +32,10 @@ GENERIC_AGENCIES = {"health", "council"}
 UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
 RUN_MIN_CHARS = 30             # a list entry longer than this may be several names run together
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
-_PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
+_PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof\.?)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
 _SUBSTITUTE = re.compile(
-    rf"(?P<sub>{_PERSON})\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place)"
+    rf"(?P<sub>{_PERSON})\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place"
+    r"|(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:named\s+)?substitute)"
     rf"(?:\s+(?:for|of)\s+(?P<for>{_PERSON}))?"
 )
 _PRESENTED_BY = re.compile(
@@ -192,7 +193,9 @@ class AttendeeFinder:
                 run = []
                 if e - s > RUN_MIN_CHARS:           # "A Smith (Police) B Jones (GP)" or "A Smith B Jones C Brown"
                     run = [(s + a, s + b) for a, b in unlabelled.bracketed_names(text[s:e])]
-                    run = run if len(run) >= 2 else name_run(text, s, e)
+                    if len(run) < 2:                 # asides in brackets blanked out, offsets kept
+                        piece = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text[s:e])
+                        run = [(s + a, s + b) for a, b in name_run(piece, 0, len(piece))]
                 if run:                                       # "Stephen Barber Karen Reeve Cllr Jan Gavin ..."
                     for ns, ne in run:
                         entry = Entry(start=ns, end=ne, name=" ".join(text[ns:ne].split()), name_start=ns, name_end=ne)

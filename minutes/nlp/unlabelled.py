@@ -82,7 +82,7 @@ def list_lines(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for offset, text in blocks:
         several = bracketed_names(text.replace("\n", " "))      # "Dave Hill (DH - Chair), Paul Ballatt (PB), Chris\nParsloe (CP)"
-        if len(several) >= MIN_NAMES:
+        if len(several) >= 2:
             found.extend((offset + s, offset + e) for s, e in several)
             continue
         lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]

@@ -71,3 +71,12 @@ def test_layouts_abbreviations_match_only_as_written(tmp_path):
     people, result = _people(tmp_path, "Present:\nKerry Dunmore - FSW team\nJo Brentwood - fsw team\n")
     assert people["Kerry Dunmore"]["agency"] == "Children's Social Care"
     assert people["Jo Brentwood"]["agency"] is None
+
+
+def test_layouts_substitutes_in_brackets_inside_the_apologies_sentence(tmp_path):
+    people, _ = _people(tmp_path, "Apologies for Absence\n\nApologies for absence had been received from Councillors Jon Bianchi, "
+                                  "Douglas Millward (Councillor John Riley was present as his substitute) and Ray Pudsey, and "
+                                  "Ms Robyn Doranne (Mr Graeme Caulfield was present as her substitute).\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Councillor Jon Bianchi": "apologies", "Councillor Douglas Millward": "apologies", "Councillor Ray Pudsey": "apologies",
+        "Ms Robyn Doranne": "apologies", "Councillor John Riley": "present", "Mr Graeme Caulfield": "present"}
