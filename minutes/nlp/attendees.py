@@ -2,10 +2,16 @@
 
 Sources, in order of trust:
 1. attendance sections (Present / In attendance / Apologies / Reports submitted / Absent),
-   parsed by attendance.py, including attendance tables (Name | Role | Agency | Attended);
-2. transcript speakers (present), with the role they give when they introduce themselves;
-3. people named in the narrative who speak or present ("Councillor Coult asked ..."):
-   status "mentioned".  Report authors, contacts and action owners are not attendees.
+   parsed by attendance.py, including attendance tables (Name | Role | Agency | Attended), names
+   run together by a flattened table cell, and "Name (Agency)" entries with no separators;
+2. attendance registers flattened to text (register.py) and, at the top of a document, lists
+   whose "Present" label was lost (unlabelled.py);
+3. header lines naming one person by their part ("Chair: ...", "Minute taker: ...", role_lines.py);
+4. transcript speakers (present), with the role they give when they introduce themselves;
+5. substitutes ("Cllr A substituted for Cllr B", "(Mr C was present as her substitute)");
+6. people named in the narrative who speak, present or attend ("Councillor Coult asked ...",
+   "presented by Chris ...", "Jane ..., Consultant, attended for Item 5"): status "mentioned".
+   Report authors, contacts and action owners are not attendees.
 The same person named several ways is merged (normalise.same_person).
 """
 from __future__ import annotations
@@ -39,8 +45,12 @@ _SUBSTITUTE = re.compile(
     rf"(?:\s+(?:for|of)\s+(?P<for>{_PERSON}))?"
 )
 _PRESENTED_BY = re.compile(
-    r"\b(?:presented|introduced|delivered|given|led)\s+by\s+(?:the\s+)?"
+    r"\b(?:presented|introduced|delivered|given|led|attended)\s+by\s+(?:the\s+)?"
     r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
+)
+_ATTENDED_FOR = re.compile(      # "Jane Mathieson, Consultant, Public Health, attended for Item 5"
+    r"(?:^|(?<=[\n.]\s)|(?<=\n))(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
+    r"(?:,[^.\n]{0,100})?\s+(?:also\s+)?attended\b(?!\s+by)"
 )
 _HEADER_WORDS = {
     "name": ("name", "attendee", "person", "member", "invitee"),
@@ -408,7 +418,8 @@ class AttendeeFinder:
     def _presenters(self, doc, starts) -> list[FoundPerson]:
         """"Domestic Abuse strategy: presented by Chris McLoughlin": they were at the meeting."""
         out = []
-        for m in _PRESENTED_BY.finditer(text_of(doc)):
+        text = text_of(doc)
+        for m in (*_PRESENTED_BY.finditer(text), *_ATTENDED_FOR.finditer(text)):
             name = m.group("name")
             words = name.split()
             titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\b", name))
