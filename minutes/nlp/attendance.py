@@ -56,6 +56,7 @@ _NON_NAME = {
     "item", "items", "from", "on", "behalf", "to", "no", "contact", "left", "joined", "at", "after",
     "ongoing", "lead", "interim", "acting", "senior", "deputy", "assistant", "manager", "officer", "head",
     "director", "representative", "rep", "governor", "co-opted", "parent", "all", "other", "others",
+    "chief", "ch", "superintendent", "supt", "inspector", "detective", "det", "sergeant", "constable", "commander",
 }
 _INITIALS_LEAD = re.compile(r"\s*\(\s*[A-Z][A-Za-z]{0,3}\s*\)\s*")
 _TITLE_RUN = re.compile(r"(?<![(\w])(?:Councillor|Cllr\.?)\s+(?=[A-Z])")

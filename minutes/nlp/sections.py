@@ -155,6 +155,8 @@ _OPENERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bthe\s+following\s+(?:\w+\s+){0,2}(?:were|was)\s+present\b", re.I), "present"),
     (re.compile(r"\b(?:received|noted|tendered|were\s+given)\s+(?:the\s+following\s+)?apolog", re.I), "apologies"),
     (re.compile(r"\bthe\s+following\s+(?:\w+\s+){0,2}(?:were|was)\s+in\s+attendance\b", re.I), "in_attendance"),
+    (re.compile(r"\b(?:invited|attending|in\s+attendance|present)\b.{0,200}\b(?:the\s+)?following\s+(?:\w+\s+){0,2}"
+                r"(?:representatives|officers|people|guests|partners|witnesses)\s*:\s*$", re.I), "in_attendance"),
 )
 _SUFFIX = re.compile(r"(?:^|\s)(present|in\s+attendance|apologies(?:\s+for\s+absence)?)\s*:?\s*$", re.I)
 _SUFFIX_SECTION = {"present": "present", "in attendance": "in_attendance", "apologies": "apologies", "apologies for absence": "apologies"}
@@ -165,6 +167,11 @@ def _label_elsewhere(text: str, start: int, rules: SectionRules) -> tuple[str, i
     "The Board received the following apologies and notification of substitutes."."""
     first = text[start:].split("\n", 1)[0]
     if len(first.split()) > 16:
+        if first.rstrip().endswith(":"):            # "... invited to the meeting along with the following representatives:"
+            for pattern, section in _OPENERS:
+                if pattern.search(first) and section in rules.rules:
+                    end = start + len(first)
+                    return section, end + 1 if end < len(text) else end
         return _attendance_mid_line(text, start, rules)
     end = start + len(first)
     content = end + 1 if end < len(text) else end

@@ -87,3 +87,14 @@ def test_layouts_people_who_attended_for_an_item(tmp_path):
                                   "Jane Mathiesen, Consultant, Public Health, attended for Item 5\n\n"
                                   "1. Apologies\n\nThe Chair noted this was the last meeting attended by Tina Benjamins.\n")
     assert {n: p["status"] for n, p in people.items()} == {"Jane Mathiesen": "mentioned", "Tina Benjamins": "mentioned"}
+
+
+def test_layouts_representatives_invited_for_an_item_with_police_ranks(tmp_path):
+    people, result = _people(tmp_path, (
+        "Item 5 Child sexual exploitation\n\n"
+        "The Cabinet Member for Children and Young People has been invited to the meeting for the consideration of this item "
+        "along with the following representatives:\n\n"
+        "Chief Superintendent Claire Bellamy, West Midlands Police\n\n"
+        "Ch Supt Caroline Balls, Greater Manchester Police\n"))
+    assert {n: p["status"] for n, p in people.items()} == {"Claire Bellamy": "in attendance", "Caroline Balls": "in attendance"}
+    assert "Police" in result["agencies"]
