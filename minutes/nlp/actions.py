@@ -10,7 +10,8 @@ anywhere.  Shapes understood:
   "... the following actions were agreed." in a paragraph, and "if X, SW to ..." in a contingency)
 Committee minutes: resolutions that give a task ("That the Head of Service provide ...", "That an
 update be provided to Members"), and undertakings in the narrative ("A foster carer would be
-invited to ...", "Board members were asked to ...", "the Director agreed that a note will be shared").
+invited to ...", "Board members were asked to ...", "the Director agreed that a note will be shared"), a group or post
+to a task ("Officers to report back ...", "Action – All members to send ...", "Agreed: Business Manager to update ...").
 Cue words are data in models/rules/actions.json.  The due date is the last date in the entry (from
 minutes_dates); words like "ongoing" or "by next core group" are kept as due_text when there is no
 date.
@@ -29,9 +30,9 @@ from ..resources import models_dir
 from ..rules.datafile import read_object
 from .sections import load_rules
 
-ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "not_owners", "bodies", "agenda_verbs", "passive_tasks",
-                    "passive_tasks_for_meeting", "audience",
-                    "actions_cues", "trailing", "start_words", "task_verbs", "due_words")
+ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "group_owners", "not_owners", "bodies", "agenda_verbs",
+                    "passive_tasks", "passive_tasks_for_meeting", "audience", "actions_cues", "action_labels", "agreed_labels",
+                    "post_heads", "not_tasks", "trailing", "start_words", "task_verbs", "due_words")
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DS|DC|DI|PC|Sgt|Cllr|Councillor)\.?"
 _PERSON = _TITLE + r"\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _ASIDE = r"(?:\s*\([^()]{1,25}\))?"
@@ -59,6 +60,10 @@ class ActionRules:
     due_part: re.Pattern[str]
     task_verbs: str
     restart: re.Pattern[str]          # "... - by 30/1 mum - ..." : a due, then the next entry's owner
+    groups: frozenset[str]            # "officers", "all members": owners though their first word may be in not_owners
+    action_line: re.Pattern[str]      # "Action: ", "Action – ", "Action agreed: " at the start of a line
+    agreed_line: re.Pattern[str]      # "Agreed: " (an action only when an owner-to-task follows)
+    not_tasks: re.Pattern[str]        # "continue to be subject of a plan": a status after "<owner> to", not a task
 
 
 @lru_cache(maxsize=4)
@@ -71,14 +76,20 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
         return [w.lower() for w in entry.get("words", entry.get("phrases", []))]
 
     owner_words = _alternatives(words("owner_words"))
-    one = rf"(?:(?i:the|both|each)\s+)?(?:{_PERSON}){_ASIDE}|(?:(?i:the|both|each)\s+)?(?i:{owner_words})\b{_ASIDE}"
+    groups = _alternatives(words("group_owners"))
+    # a post: "Head of Service", "the Director of Children's Services", "Cabinet Member for Children"
+    heads = _alternatives(words("post_heads"))
+    post = (rf"(?:[A-Z][a-z'’\-]+\s+){{0,2}}(?i:{heads})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*"
+            rf"(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’\-]*){{0,3}}")
+    one = (rf"(?:(?i:the|both|each)\s+)?(?:{_PERSON}){_ASIDE}|(?:(?i:the|both|each)\s+)?(?i:{owner_words})\b{_ASIDE}"
+           rf"|(?i:{groups})\b{_ASIDE}")
     owner = rf"(?:{one})(?:\s*(?:,|\band\b|&|\+)\s*(?:{one})){{0,3}}"
     sentence = re.compile(
         rf"\s*(?:(?i:then|and|also|finally|lastly)\s*,?\s+)?(?P<owner>{owner})\s*,?\s+(?P<modal>(?i:{_alternatives(words('modals'))}))\s+"
         rf"(?!(?i:be|not|have\s+been|been)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
     # outside an actions section only a clear person or role owns a bare "to" task: "Julia Hale to contact ...", "MD to check this"
-    strict = (rf"(?:{_TITLE}\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}|[A-Z]{{2,4}}|[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+"
-              rf"|(?:(?i:the)\s+)?(?i:{owner_words})\b){_ASIDE}")
+    strict = (rf"(?:{_TITLE}\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}|(?:(?i:the)\s+)?{post}|[A-Z]{{2,4}}|[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+"
+              rf"|(?:(?i:the)\s+)?(?i:{owner_words})\b|(?i:{groups})\b){_ASIDE}")
     infinitive = re.compile(
         rf"\s*(?:[-*•]\s*|\(?\d{{1,2}}[.)]\s*)?(?P<owner>{strict}(?:\s*(?:/|\band\b|&)\s*{strict})?)\s+(?P<modal>to)\s+"
         rf"(?!(?i:be|not|have\s+been|been)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
@@ -98,8 +109,13 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     restart = re.compile(
         rf"\s[\-–—]\s+(?P<due>(?i:by|from|before)\s+\d[\d/.\-]*)\s+(?P<owner>[A-Z]{{2,4}}|(?i:{owner_words})|{_PERSON})\s+[\-–—]\s")
     audience = re.compile(rf"(?i:\b(?:{_alternatives(words('audience'))})\b)")
+    action_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('action_labels'))})\s*[:\-–—]\s*")
+    agreed_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('agreed_labels'))})\s*[:\-–—]\s*")
+    verbs = _alternatives(words("task_verbs"))
     return ActionRules(sentence, infinitive, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
-                       _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing, due_part, _alternatives(words("task_verbs")), restart)
+                       _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing,
+                       due_part, verbs, restart, frozenset(words("group_owners")), action_line, agreed_line,
+                       re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"))
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
@@ -200,12 +216,12 @@ def _WILL_DO(verbs: str) -> re.Pattern[str]:
         rf"|(?i:officers))\s+will\s+(?:also\s+|now\s+)?(?P<what>(?i:{verbs})\b.*)$", re.S)
 
 
-def _looks_like_action(line: str, block_kind: str) -> bool:
+def _looks_like_action(line: str, block_kind: str, action_line: re.Pattern[str] = _ACTION_LINE) -> bool:
     """An entry of an actions section that reads as a task, not a label line or a bare name."""
     stripped = line.strip(" -*•>")
     if len(stripped.split()) < 3:
         return False
-    if _LABEL_VALUE.match(stripped) and not _ACTION_LINE.match(stripped):
+    if _LABEL_VALUE.match(stripped) and not action_line.match(stripped):
         owned = _OWNER_COLON.match(stripped)          # "DS Quinn: update conference partners ..." is an owner, not a label
         if not owned or not owned.group("what")[:1].islower():
             return False
@@ -259,7 +275,14 @@ class ActionFinder:
                     found.extend(self._sentences(doc, starts, cue.end(), span.end_char, dates))
             for s, e in _lines(text, begin, span.end_char):
                 line = text[s:e]
-                m = _ACTION_LINE.match(line)
+                m = self.cues.action_line.match(line)
+                agreed = self.cues.agreed_line.match(line) if not m else None
+                if agreed:              # "Agreed: Business Manager to update the risk register"; not "Agreed: the minutes ..."
+                    a = s + agreed.end()
+                    action = self._sentence(doc, starts, a, e, dates, pattern=self.cues.infinitive) or self._sentence(doc, starts, a, e, dates)
+                    if action:
+                        found.append(action)
+                        continue
                 if m:
                     s += m.end()
                     tag = text[s:e].strip(" .;")
@@ -280,7 +303,7 @@ class ActionFinder:
                     if sentence:
                         found.append(sentence)
                     continue
-                if not m and not _looks_like_action(line, block_kind):
+                if not m and not _looks_like_action(line, block_kind, self.cues.action_line):
                     continue
                 for es, ee in self._entries(text, s, e):
                     action = self._parse(doc, starts, es, ee, dates)
@@ -299,6 +322,13 @@ class ActionFinder:
         doc._.actions = pack(unique)
         return doc
 
+    def _no_owner(self, owner: str) -> bool:
+        """"Who", "It", "All": words that sit where an owner would; not "All members" or "the Officers"."""
+        lower = " ".join(owner.lower().split())
+        if lower in self.cues.groups or re.sub(r"^the\s+", "", lower) in self.cues.groups:
+            return False
+        return lower in self.cues.not_owners or lower.split()[0] in self.cues.not_owners
+
     def _tagged(self, doc, starts, dates, index: int, line_start: int, owner: str) -> FoundAction | None:
         """The last sentence before an "Action: <owner>" line, in its block or the block before."""
         text = text_of(doc)
@@ -310,7 +340,7 @@ class ActionFinder:
         for x in _SENT.finditer(text, lo, line_start):
             if x.group(0).strip():
                 last = x
-        if last is None or _ACTION_LINE.match(last.group(0)) or len(last.group(0).split()) > 45:
+        if last is None or self.cues.action_line.match(last.group(0)) or len(last.group(0).split()) > 45:
             return None
         start = last.start() + len(last.group(0)) - len(last.group(0).lstrip())
         what = _AGREED_LEAD.sub("", last.group(0).strip()).strip(" .;,")
@@ -348,7 +378,7 @@ class ActionFinder:
         if not m or len(text[start:end].split()) > 60:
             return None
         owner = " ".join(m.group("owner").split())
-        if owner.lower() in self.cues.not_owners or owner.split()[0].lower() in self.cues.not_owners:
+        if self._no_owner(owner):
             return False                # "Who will do what by when"
         what_start, what_end = m.start("what"), m.end("what")
         if _NEW_SUBJECT.search(text, what_start, what_end):
@@ -498,6 +528,12 @@ class ActionFinder:
                 owner = re.sub(r"\s+(?:be|is|are)\s+(?:requested|asked)\s+to$", "", m.group("owner").strip())
                 out.append(FoundAction(what=what, evidence=d.evidence, owner=owner, due=due))
                 continue
+            if d.evidence.block in origin:  # "Agreed: Business Manager to update the risk register"
+                owned = self._sentence(doc, starts, origin[d.evidence.block] + d.evidence.start,
+                                       origin[d.evidence.block] + d.evidence.end, dates, pattern=self.cues.infinitive)
+                if owned and not self.cues.not_tasks.match(owned.what):
+                    out.append(owned)
+                    continue
             p = passive["resolution"].match(d.text) or (self.cues.audience.search(d.text) and weak["resolution"].match(d.text))
             if p:
                 what = _BEFORE_WHEN.sub("", p.group("what")).strip(" .;,")
@@ -553,7 +589,7 @@ class ActionFinder:
             if m and len(m.group("owner").split()) <= 6 and not m.group("owner").lower().startswith(("need", "want", "plan", "agreed", "continue", "refer")):
                 owner, what = m.group("owner"), m.group("what")
         owner = owner.strip(" ,;:-") if owner else None
-        if owner and (owner.lower() in self.cues.not_owners or owner.split()[0].lower() in self.cues.not_owners):
+        if owner and self._no_owner(owner):
             return None                 # "Who will do what by when": a heading, not a task
         if owner and self.cues.agenda.search(owner) and self.cues.agenda_verbs.match(what.strip()):
             return None                 # "The Board to note the minutes ...": an agenda item's purpose

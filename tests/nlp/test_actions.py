@@ -205,3 +205,31 @@ def test_actions_will_undertakings_of_a_post_or_group_once_each(nlp):
     got = [(a.owner, a.what) for a in _actions(nlp, text)]
     assert got == [("Ms Grant", "visit every two weeks"),
                    ("The task and finish group", "report to the September Board on its findings")]
+
+
+def test_actions_committee_wording_action_dash_group_owner_and_agreed_label(nlp):
+    text = (
+        "Item 4 Safeguarding update\n\n"
+        "Action – All members to send comments to the Business Manager.\n\n"
+        "Officers to report back to the next meeting.\n\n"
+        "Agreed: Business Manager to update the risk register.\n\n"
+        "Action agreed: Head of Service to write to the schools by 1 May 2026.\n\n"
+        "Agreed: the minutes were a true record.\n\n"
+        "Members to declare any interests.\n"
+    )
+    got = {(a.owner, a.what, a.due) for a in _actions(nlp, text)}
+    assert got == {("All members", "send comments to the Business Manager", None),
+                   ("Officers", "report back to the next meeting", None),
+                   ("Business Manager", "update the risk register", None),
+                   ("Head of Service", "write to the schools", "2026-05-01")}
+
+
+def test_actions_not_wishes_questions_or_plan_decisions(nlp):
+    text = (
+        "Item 8 Family support\n\n"
+        "Mum would like to move house.\n\n"
+        "The Chair asked whether the figures had improved.\n\n"
+        "Members asked about the waiting list for the Eastbrook service.\n\n"
+        "Decision: Lola Finch to continue to be subject of a Child Protection Plan under the category of Neglect.\n"
+    )
+    assert _actions(nlp, text) == []
