@@ -11,7 +11,8 @@ anywhere.  Shapes understood:
 Committee minutes: resolutions that give a task ("That the Head of Service provide ...", "That an
 update be provided to Members"), and undertakings in the narrative ("A foster carer would be
 invited to ...", "Board members were asked to ...", "the Director agreed that a note will be shared"), a group or post
-to a task ("Officers to report back ...", "Action – All members to send ...", "Agreed: Business Manager to update ...").
+to a task ("Officers to report back ...", "Action – All members to send ...", "Agreed: Business Manager to update ..."),
+"It was agreed that the Head of Service would circulate ...", "The Chair asked that the Police provide ...".
 Cue words are data in models/rules/actions.json.  The due date is the last date in the entry (from
 minutes_dates); words like "ongoing" or "by next core group" are kept as due_text when there is no
 date.
@@ -32,7 +33,7 @@ from .sections import load_rules
 
 ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "group_owners", "not_owners", "bodies", "agenda_verbs",
                     "passive_tasks", "passive_tasks_for_meeting", "audience", "actions_cues", "action_labels", "agreed_labels",
-                    "post_heads", "not_tasks", "trailing", "start_words", "task_verbs", "due_words")
+                    "that_verbs", "post_heads", "not_tasks", "trailing", "start_words", "task_verbs", "due_words")
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DS|DC|DI|PC|Sgt|Cllr|Councillor)\.?"
 _PERSON = _TITLE + r"\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _ASIDE = r"(?:\s*\([^()]{1,25}\))?"
@@ -64,6 +65,7 @@ class ActionRules:
     action_line: re.Pattern[str]      # "Action: ", "Action – ", "Action agreed: " at the start of a line
     agreed_line: re.Pattern[str]      # "Agreed: " (an action only when an owner-to-task follows)
     not_tasks: re.Pattern[str]        # "continue to be subject of a plan": a status after "<owner> to", not a task
+    that_do: re.Pattern[str]          # "agreed that the Head of Service would circulate ...", "asked that the Police provide ..."
 
 
 @lru_cache(maxsize=4)
@@ -112,10 +114,16 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     action_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('action_labels'))})\s*[:\-–—]\s*")
     agreed_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('agreed_labels'))})\s*[:\-–—]\s*")
     verbs = _alternatives(words("task_verbs"))
+    that_owner = (rf"(?:(?i:the)\s+)?(?:[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|&)\s+)?(?:the\s+)?[A-Z][\w'’\-]*){{0,5}}{_ASIDE}"
+                  rf"|(?i:{groups})\b)")
+    that_do = re.compile(
+        rf"\b(?i:{_alternatives(words('that_verbs'))})\s+that\s+(?P<owner>{that_owner})\s+"
+        rf"(?:(?i:would|will|should|shall|must)\s+(?:(?i:also|now|then)\s+)?)?"
+        rf"(?P<what>(?:{verbs})\b(?!\s+(?i:was|were|is|are|had|has|have|would|will|should|shall|must|may|can|could|be|to)\b).*)$", re.S)
     return ActionRules(sentence, infinitive, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
                        _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing,
                        due_part, verbs, restart, frozenset(words("group_owners")), action_line, agreed_line,
-                       re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"))
+                       re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"), that_do)
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
@@ -485,6 +493,10 @@ class ActionFinder:
             if will and will.group("owner").lower() not in self.cues.not_owners \
                     and not re.match(r"(?i)meet\s+(?:again\s+)?(?:on|in|at|next|every)\b[^,;]*$", will.group("what").strip(" .")):
                 r = will                # "Officers will circulate the figures"; not "The Board will meet on 5 May"
+            if not r:                   # "It was agreed that the Head of Service would circulate ...", "asked that the Police provide ..."
+                r = self.cues.that_do.search(sentence)
+                if r and (self._no_owner(r.group("owner")) or _QUESTION.search(sentence, 0, r.start())):
+                    r = None
             if r:
                 owner, what = r.group("owner").strip(), r.group("what")
             else:

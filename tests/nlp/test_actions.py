@@ -224,6 +224,21 @@ def test_actions_committee_wording_action_dash_group_owner_and_agreed_label(nlp)
                    ("Head of Service", "write to the schools", "2026-05-01")}
 
 
+def test_actions_agreed_or_asked_that_someone_does_a_task(nlp):
+    text = (
+        "Item 5 Early help\n\n"
+        "It was agreed that the Head of Service would circulate the report to Members.\n\n"
+        "The Chair asked that the Police provide figures for the next meeting.\n\n"
+        "Members requested that officers circulate the data.\n\n"
+        "The Chair asked whether officers would circulate the data.\n\n"
+        "It was suggested that the Annual Report should be removed from the work programme.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("the Head of Service", "circulate the report to Members"),
+                   ("the Police", "provide figures for the next meeting"),
+                   ("officers", "circulate the data")]
+
+
 def test_actions_not_wishes_questions_or_plan_decisions(nlp):
     text = (
         "Item 8 Family support\n\n"
