@@ -12,7 +12,8 @@ Committee minutes: resolutions that give a task ("That the Head of Service provi
 update be provided to Members"), and undertakings in the narrative ("A foster carer would be
 invited to ...", "Board members were asked to ...", "the Director agreed that a note will be shared"), a group or post
 to a task ("Officers to report back ...", "Action – All members to send ...", "Agreed: Business Manager to update ..."),
-"It was agreed that the Head of Service would circulate ...", "The Chair asked that the Police provide ...".
+"It was agreed that the Head of Service would circulate ...", "The Chair asked that the Police provide ..." and
+requests of the meeting itself ("The Committee requested a briefing note on ...").
 Cue words are data in models/rules/actions.json.  The due date is the last date in the entry (from
 minutes_dates); words like "ongoing" or "by next core group" are kept as due_text when there is no
 date.
@@ -33,7 +34,7 @@ from .sections import load_rules
 
 ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "group_owners", "not_owners", "bodies", "agenda_verbs",
                     "passive_tasks", "passive_tasks_for_meeting", "audience", "actions_cues", "action_labels", "agreed_labels",
-                    "that_verbs", "post_heads", "not_tasks", "trailing", "start_words", "task_verbs", "due_words")
+                    "that_verbs", "request_nouns", "post_heads", "not_tasks", "trailing", "start_words", "task_verbs", "due_words")
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DS|DC|DI|PC|Sgt|Cllr|Councillor)\.?"
 _PERSON = _TITLE + r"\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _ASIDE = r"(?:\s*\([^()]{1,25}\))?"
@@ -66,6 +67,7 @@ class ActionRules:
     agreed_line: re.Pattern[str]      # "Agreed: " (an action only when an owner-to-task follows)
     not_tasks: re.Pattern[str]        # "continue to be subject of a plan": a status after "<owner> to", not a task
     that_do: re.Pattern[str]          # "agreed that the Head of Service would circulate ...", "asked that the Police provide ..."
+    request: re.Pattern[str]          # "The Committee requested a briefing note on ..."
 
 
 @lru_cache(maxsize=4)
@@ -120,10 +122,14 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
         rf"\b(?i:{_alternatives(words('that_verbs'))})\s+that\s+(?P<owner>{that_owner})\s+"
         rf"(?:(?i:would|will|should|shall|must)\s+(?:(?i:also|now|then)\s+)?)?"
         rf"(?P<what>(?:{verbs})\b(?!\s+(?i:was|were|is|are|had|has|have|would|will|should|shall|must|may|can|could|be|to)\b).*)$", re.S)
+    request = re.compile(
+        rf"^(?:(?i:the)\s+)?(?:[A-Z][\w'’\-]*\s+){{0,3}}?(?i:{bodies})\s+(?:(?i:also|further|therefore)\s+)?"
+        rf"(?i:requested|asked\s+for|called\s+for)\s+"
+        rf"(?P<what>(?i:a|an|further|more|regular)\s+(?:[\w\-]+\s+){{0,2}}?(?P<noun>(?i:{_alternatives(words('request_nouns'))}))\b.*)$", re.S)
     return ActionRules(sentence, infinitive, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
                        _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing,
                        due_part, verbs, restart, frozenset(words("group_owners")), action_line, agreed_line,
-                       re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"), that_do)
+                       re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"), that_do, request)
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
@@ -459,12 +465,13 @@ class ActionFinder:
                     continue            # a resolution: read by _from_resolutions
                 action = self._sentence(doc, starts, start, m.end(), dates, pattern=self.cues.infinitive)
                 if action is None:
-                    action = self._undertaking(doc, starts, dates, sentence, start, m.end())
+                    action = self._undertaking(doc, starts, dates, sentence, start, m.end(), resolved)
                 if action:
                     out.append(action)
         return out
 
-    def _undertaking(self, doc, starts, dates, sentence: str, start: int, end: int) -> FoundAction | None:
+    def _undertaking(self, doc, starts, dates, sentence: str, start: int, end: int,
+                     resolved: list[FoundAction] = ()) -> FoundAction | None:
         owner = None
         p = _PROMISE.search(sentence)
         passive = _passive(self.cues.passive)
@@ -499,6 +506,11 @@ class ActionFinder:
                     r = None
             if r:
                 owner, what = r.group("owner").strip(), r.group("what")
+            elif self.cues.request.match(sentence):     # "The Committee requested a briefing note on school exclusions"
+                asked = self.cues.request.match(sentence)
+                if any(re.search(rf"(?i)\b{re.escape(asked.group('noun'))}\b", a.what) for a in resolved):
+                    return None         # "The Chair requested an update ..." then "Resolved: That a further update be provided ..."
+                what = asked.group("what")
             else:
                 r = passive["that"].search(sentence)
                 if not r and self.cues.audience.search(sentence):

@@ -239,6 +239,19 @@ def test_actions_agreed_or_asked_that_someone_does_a_task(nlp):
                    ("officers", "circulate the data")]
 
 
+def test_actions_committee_requests_something_of_no_one_in_particular(nlp):
+    text = (
+        "Item 6 School exclusions\n\n"
+        "The Committee requested a briefing note on school exclusions.\n\n"
+        "Item 7 Contact Point\n\n"
+        "The Chair requested an update at a further meeting when more information was available.\n\n"
+        "Resolved: That a further update be provided to a future Board meeting.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert (None, "a briefing note on school exclusions") in got
+    assert not any(w.startswith("an update at a further meeting") for _, w in got)    # the resolution says it once
+
+
 def test_actions_not_wishes_questions_or_plan_decisions(nlp):
     text = (
         "Item 8 Family support\n\n"
