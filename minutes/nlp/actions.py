@@ -121,7 +121,7 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     that_do = re.compile(
         rf"\b(?i:{_alternatives(words('that_verbs'))})\s+that\s+(?P<owner>{that_owner})\s+"
         rf"(?:(?i:would|will|should|shall|must)\s+(?:(?i:also|now|then)\s+)?)?"
-        rf"(?P<what>(?:{verbs})\b(?!\s+(?i:was|were|is|are|had|has|have|would|will|should|shall|must|may|can|could|be|to)\b).*)$", re.S)
+        rf"(?P<what>(?:{verbs})\b(?!\s+(?i:was|were|is|are|had|has|have|would|will|should|shall|must|may|can|could|be)\b).*)$", re.S)
     request = re.compile(
         rf"^(?:(?i:the)\s+)?(?:[A-Z][\w'’\-]*\s+){{0,3}}?(?i:{bodies})\s+(?:(?i:also|further|therefore)\s+)?"
         rf"(?i:requested|asked\s+for|called\s+for)\s+"
@@ -169,6 +169,8 @@ _RESOLUTION_TASK = re.compile(
     r"prepare|forward|update|present|submit|review|investigate|explore|contact|ensure|monitor|establish|develop|produce|"
     r"undertake|share|seek|liaise|meet|invite|consult|draft|publish|identify|confirm)\b(?!\s+(?:be|was|were)\b).*)$",
 )
+_DUE_TAIL = re.compile(r",?\s+(?:by|before|on|no\s+later\s+than)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri)day\s+)?"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}[./-]\d{1,2}[./-])\s*\d{2,4}$")
 _TRAILING_WHEN = re.compile(r"\s+(?:to|at|by|before|for)\s+(?:the\s+|a\s+)?(?:next\s+|future\s+)?(?:meeting|committee|board|panel)\b[^.;]*$|\s+(?:by|before|on)\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\.?$", re.I)
 
 
@@ -496,6 +498,9 @@ class ActionFinder:
                 what = sentence[agreed[-1].end():]
         else:
             r = _ASKED(self.cues.task_verbs).match(sentence) or _WOULD_DO(self.cues.task_verbs).search(sentence)
+            ownerless = None
+            if r and self._no_owner(r.group("owner")):
+                ownerless, r = r, None  # "It was agreed that officers would ...": the owner is after "that" (below), else none
             will = _WILL_DO(self.cues.task_verbs).match(sentence) if not r else None
             if will and will.group("owner").lower() not in self.cues.not_owners \
                     and not re.match(r"(?i)meet\s+(?:again\s+)?(?:on|in|at|next|every)\b[^,;]*$", will.group("what").strip(" .")):
@@ -506,6 +511,8 @@ class ActionFinder:
                     r = None
             if r:
                 owner, what = r.group("owner").strip(), r.group("what")
+            elif ownerless:
+                what = ownerless.group("what")
             elif self.cues.request.match(sentence):     # "The Committee requested a briefing note on school exclusions"
                 asked = self.cues.request.match(sentence)
                 if any(re.search(rf"(?i)\b{re.escape(asked.group('noun'))}\b", a.what) for a in resolved):
@@ -529,6 +536,8 @@ class ActionFinder:
             owner = None
         due, due_text = self._due(doc, starts, dates, start, end)
         what = self.cues.trailing.sub("", what.strip(" .;,")).strip(" .;,")
+        if due:                         # "... write to the Minister by 1 June 2026": the when is the due, not the task
+            what = _DUE_TAIL.sub("", what).strip(" .;,")
         if len(what.split()) < 3:
             return None
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)

@@ -261,3 +261,16 @@ def test_actions_not_wishes_questions_or_plan_decisions(nlp):
         "Decision: Lola Finch to continue to be subject of a Child Protection Plan under the category of Neglect.\n"
     )
     assert _actions(nlp, text) == []
+
+
+def test_actions_agreed_that_owner_after_that_and_due_date_cut_from_the_task(nlp):
+    text = (
+        "Item 9 Fostering\n\n"
+        "The Board requested that the Director of Children's Services write to the Minister by 1 June 2026.\n\n"
+        "It was agreed that officers would circulate the figures to Members.\n\n"
+        "It was agreed that they would write to the fostering panel.\n"
+    )
+    got = [(a.owner, a.what, a.due) for a in _actions(nlp, text)]
+    assert got == [("the Director of Children's Services", "write to the Minister", "2026-06-01"),
+                   ("officers", "circulate the figures to Members", None),
+                   (None, "write to the fostering panel", None)]
