@@ -34,7 +34,7 @@ from .sections import load_rules
 
 ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "group_owners", "not_owners", "bodies", "agenda_verbs",
                     "passive_tasks", "passive_tasks_for_meeting", "audience", "actions_cues", "action_labels", "agreed_labels",
-                    "that_verbs", "request_nouns", "post_heads", "not_tasks", "trailing", "start_words", "task_verbs", "due_words")
+                    "action_status", "that_verbs", "request_nouns", "post_heads", "not_tasks", "trailing", "start_words", "task_verbs", "due_words")
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DS|DC|DI|PC|Sgt|Cllr|Councillor)\.?"
 _PERSON = _TITLE + r"\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _ASIDE = r"(?:\s*\([^()]{1,25}\))?"
@@ -65,6 +65,8 @@ class ActionRules:
     groups: frozenset[str]            # "officers", "all members": owners though their first word may be in not_owners
     action_line: re.Pattern[str]      # "Action: ", "Action – ", "Action agreed: " at the start of a line
     agreed_line: re.Pattern[str]      # "Agreed: " (an action only when an owner-to-task follows)
+    inline_action: re.Pattern[str]    # "... was discussed. Action: JS to circulate the paper" (a label after a sentence)
+    status_tail: re.Pattern[str]      # "... – LGS COMPLETE" at the end of an action line
     not_tasks: re.Pattern[str]        # "continue to be subject of a plan": a status after "<owner> to", not a task
     that_do: re.Pattern[str]          # "agreed that the Head of Service would circulate ...", "asked that the Police provide ..."
     request: re.Pattern[str]          # "The Committee requested a briefing note on ..."
@@ -115,6 +117,10 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     audience = re.compile(rf"(?i:\b(?:{_alternatives(words('audience'))})\b)")
     action_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('action_labels'))})\s*[:\-–—]\s*")
     agreed_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('agreed_labels'))})\s*[:\-–—]\s*")
+    labels = _alternatives(words("action_labels"))
+    inline_action = re.compile(rf"(?<=[.!?)”\"])\s+(?=[A-Z])(?i:{labels})\s*[:\-–—]\s+")
+    status = _alternatives(words("action_status"))
+    status_tail = re.compile(rf"\s+[\-–—]\s+(?:[A-Z]{{2,4}}(?:\s*[/,&]\s*[A-Z]{{2,4}})*(?:\s+(?i:{status}))?|(?i:{status}))\s*\.?$")
     verbs = _alternatives(words("task_verbs"))
     that_owner = (rf"(?:(?i:the)\s+)?(?:[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|&)\s+)?(?:the\s+)?[A-Z][\w'’\-]*){{0,5}}{_ASIDE}"
                   rf"|(?i:{groups})\b)")
@@ -128,7 +134,7 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
         rf"(?P<what>(?i:a|an|further|more|regular)\s+(?:[\w\-]+\s+){{0,2}}?(?P<noun>(?i:{_alternatives(words('request_nouns'))}))\b.*)$", re.S)
     return ActionRules(sentence, infinitive, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
                        _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing,
-                       due_part, verbs, restart, frozenset(words("group_owners")), action_line, agreed_line,
+                       due_part, verbs, restart, frozenset(words("group_owners")), action_line, agreed_line, inline_action, status_tail,
                        re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"), that_do, request)
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
@@ -309,6 +315,14 @@ class ActionFinder:
                             found.append(tagged)
                         continue
                 elif not in_section:
+                    inline = self.cues.inline_action.search(text, s, e)
+                    if inline:          # "... was discussed. Action: JS to circulate the paper."
+                        stop = _SENT.match(text, inline.end(), e)
+                        stop = stop.end() if stop else e
+                        action = (self._sentence(doc, starts, inline.end(), stop, dates, pattern=self.cues.infinitive)
+                                  or self._sentence(doc, starts, inline.end(), stop, dates))
+                        if action:
+                            found.append(action)
                     continue
                 sentences = [(x.start(), x.end()) for x in _SENT.finditer(text, s, e) if x.group(0).strip()]
                 if len(sentences) > 1 or (in_plan and block_kind != "list_item") or len(line.split()) > 25:
@@ -427,6 +441,7 @@ class ActionFinder:
         what = _INCLUDING.sub("", what)
         what = _LONG_ASIDE.sub("", what)
         what = self.cues.trailing.sub("", what.rstrip(" .;,"))
+        what = self.cues.status_tail.sub("", what)     # "... – LGS COMPLETE": a progress note
         return " ".join(what.split()).strip(" .;,-")
 
     def _requests(self, doc, starts, span, dates, cue: bool) -> list[FoundAction]:

@@ -274,3 +274,14 @@ def test_actions_agreed_that_owner_after_that_and_due_date_cut_from_the_task(nlp
     assert got == [("the Director of Children's Services", "write to the Minister", "2026-06-01"),
                    ("officers", "circulate the figures to Members", None),
                    (None, "write to the fostering panel", None)]
+
+
+def test_actions_label_after_a_sentence_and_a_progress_note_dropped(nlp):
+    text = (
+        "Matters arising\n\n"
+        "The Board discussed the audit. Action: JS to circulate the paper.\n\n"
+        "Minutes of the last meeting (4 June 2025) Action – LGS to amend the spelling of Ann Reed's name – LGS COMPLETE\n\n"
+        "Mr Lee described the actions: the team had met twice.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("JS", "circulate the paper"), ("LGS", "amend the spelling of Ann Reed's name")]
