@@ -483,6 +483,11 @@ class ActionFinder:
                 action = self._sentence(doc, starts, start, m.end(), dates, pattern=self.cues.infinitive)
                 if action is None:
                     action = self._undertaking(doc, starts, dates, sentence, start, m.end(), resolved)
+                if not action:          # "... had not received the letter; CO to resend the letter."
+                    for clause in re.finditer(r";\s+", text[start:m.end()]):
+                        action = self._sentence(doc, starts, start + clause.end(), m.end(), dates, pattern=self.cues.infinitive)
+                        if action:
+                            break
                 if action:
                     out.append(action)
         return out

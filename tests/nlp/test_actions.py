@@ -285,3 +285,13 @@ def test_actions_label_after_a_sentence_and_a_progress_note_dropped(nlp):
     )
     got = [(a.owner, a.what) for a in _actions(nlp, text)]
     assert got == [("JS", "circulate the paper"), ("LGS", "amend the spelling of Ann Reed's name")]
+
+
+def test_actions_owner_to_task_after_a_semicolon(nlp):
+    text = (
+        "Matters arising\n\n"
+        "Ann Reed (AR) said that she had not received the letter of enquiry; CO to resend the letter.\n\n"
+        "The item was deferred; the Board to note the report in March.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("CO", "resend the letter")]
