@@ -98,7 +98,8 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
               rf"|(?:(?i:the)\s+)?(?i:{owner_words})\b|(?i:{groups})\b){_ASIDE}")
     infinitive = re.compile(
         rf"\s*(?:[-*•]\s*|\(?\d{{1,2}}[.)]\s*)?(?P<owner>{strict}(?:\s*(?:/|\band\b|&)\s*{strict})?)\s+(?P<modal>to)\s+"
-        rf"(?!(?i:be|not|have\s+been|been)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
+        rf"(?!(?i:be|not|have\s+been|been|the|a|an|this|that|these|those|its|their|his|her|our|my|him|them|us|whom|which|"
+        rf"what|date|all|each|every|some|any)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
     owner_hint = re.compile(rf"^\s*(?:[A-Z]{{2,4}}(?:\s+[A-Z][A-Za-z]{{1,6}})?|(?i:{owner_words})(?:\s*(?:\+|&|and)\s*(?i:{owner_words}))*)\s*$")
     bodies = _alternatives(words("bodies"))
     agenda = re.compile(rf"(?i:\b(?:{bodies})\s*$)")

@@ -258,6 +258,8 @@ def test_actions_not_wishes_questions_or_plan_decisions(nlp):
         "Mum would like to move house.\n\n"
         "The Chair asked whether the figures had improved.\n\n"
         "Members asked about the waiting list for the Eastbrook service.\n\n"
+        "The Director of Public Health to the Board gave an overview of the plan.\n\n"
+        "Officers to whom the report was sent had replied.\n\n"
         "Decision: Lola Finch to continue to be subject of a Child Protection Plan under the category of Neglect.\n"
     )
     assert _actions(nlp, text) == []
