@@ -10,7 +10,10 @@ anywhere.  Shapes understood:
   "... the following actions were agreed." in a paragraph, and "if X, SW to ..." in a contingency)
 Committee minutes: resolutions that give a task ("That the Head of Service provide ...", "That an
 update be provided to Members"), and undertakings in the narrative ("A foster carer would be
-invited to ...", "Board members were asked to ...", "the Director agreed that a note will be shared").
+invited to ...", "Board members were asked to ...", "the Director agreed that a note will be shared"), a group or post
+to a task ("Officers to report back ...", "Action – All members to send ...", "Agreed: Business Manager to update ..."),
+"It was agreed that the Head of Service would circulate ...", "The Chair asked that the Police provide ..." and
+requests of the meeting itself ("The Committee requested a briefing note on ...").
 Cue words are data in models/rules/actions.json.  The due date is the last date in the entry (from
 minutes_dates); words like "ongoing" or "by next core group" are kept as due_text when there is no
 date.
@@ -29,9 +32,9 @@ from ..resources import models_dir
 from ..rules.datafile import read_object
 from .sections import load_rules
 
-ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "not_owners", "bodies", "agenda_verbs", "passive_tasks",
-                    "passive_tasks_for_meeting", "audience",
-                    "actions_cues", "trailing", "start_words", "task_verbs", "due_words")
+ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "group_owners", "not_owners", "bodies", "agenda_verbs",
+                    "passive_tasks", "passive_tasks_for_meeting", "audience", "actions_cues", "action_labels", "agreed_labels",
+                    "action_status", "that_verbs", "request_nouns", "post_heads", "not_tasks", "trailing", "start_words", "task_verbs", "due_words")
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DS|DC|DI|PC|Sgt|Cllr|Councillor)\.?"
 _PERSON = _TITLE + r"\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _ASIDE = r"(?:\s*\([^()]{1,25}\))?"
@@ -59,6 +62,14 @@ class ActionRules:
     due_part: re.Pattern[str]
     task_verbs: str
     restart: re.Pattern[str]          # "... - by 30/1 mum - ..." : a due, then the next entry's owner
+    groups: frozenset[str]            # "officers", "all members": owners though their first word may be in not_owners
+    action_line: re.Pattern[str]      # "Action: ", "Action – ", "Action agreed: " at the start of a line
+    agreed_line: re.Pattern[str]      # "Agreed: " (an action only when an owner-to-task follows)
+    inline_action: re.Pattern[str]    # "... was discussed. Action: JS to circulate the paper" (a label after a sentence)
+    status_tail: re.Pattern[str]      # "... – LGS COMPLETE" at the end of an action line
+    not_tasks: re.Pattern[str]        # "continue to be subject of a plan": a status after "<owner> to", not a task
+    that_do: re.Pattern[str]          # "agreed that the Head of Service would circulate ...", "asked that the Police provide ..."
+    request: re.Pattern[str]          # "The Committee requested a briefing note on ..."
 
 
 @lru_cache(maxsize=4)
@@ -71,17 +82,24 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
         return [w.lower() for w in entry.get("words", entry.get("phrases", []))]
 
     owner_words = _alternatives(words("owner_words"))
-    one = rf"(?:(?i:the|both|each)\s+)?(?:{_PERSON}){_ASIDE}|(?:(?i:the|both|each)\s+)?(?i:{owner_words})\b{_ASIDE}"
+    groups = _alternatives(words("group_owners"))
+    # a post: "Head of Service", "the Director of Children's Services", "Cabinet Member for Children"
+    heads = _alternatives(words("post_heads"))
+    post = (rf"(?:[A-Z][a-z'’\-]+\s+){{0,2}}(?i:{heads})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*"
+            rf"(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’\-]*){{0,3}}")
+    one = (rf"(?:(?i:the|both|each)\s+)?(?:{_PERSON}){_ASIDE}|(?:(?i:the|both|each)\s+)?(?i:{owner_words})\b{_ASIDE}"
+           rf"|(?i:{groups})\b{_ASIDE}")
     owner = rf"(?:{one})(?:\s*(?:,|\band\b|&|\+)\s*(?:{one})){{0,3}}"
     sentence = re.compile(
         rf"\s*(?:(?i:then|and|also|finally|lastly)\s*,?\s+)?(?P<owner>{owner})\s*,?\s+(?P<modal>(?i:{_alternatives(words('modals'))}))\s+"
         rf"(?!(?i:be|not|have\s+been|been)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
     # outside an actions section only a clear person or role owns a bare "to" task: "Julia Hale to contact ...", "MD to check this"
-    strict = (rf"(?:{_TITLE}\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}|[A-Z]{{2,4}}|[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+"
-              rf"|(?:(?i:the)\s+)?(?i:{owner_words})\b){_ASIDE}")
+    strict = (rf"(?:{_TITLE}\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}|(?:(?i:the)\s+)?{post}|[A-Z]{{2,4}}|[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+"
+              rf"|(?:(?i:the)\s+)?(?i:{owner_words})\b|(?i:{groups})\b){_ASIDE}")
     infinitive = re.compile(
         rf"\s*(?:[-*•]\s*|\(?\d{{1,2}}[.)]\s*)?(?P<owner>{strict}(?:\s*(?:/|\band\b|&)\s*{strict})?)\s+(?P<modal>to)\s+"
-        rf"(?!(?i:be|not|have\s+been|been)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
+        rf"(?!(?i:be|not|have\s+been|been|the|a|an|this|that|these|those|its|their|his|her|our|my|him|them|us|whom|which|"
+        rf"what|date|all|each|every|some|any)\b)(?P<what>[a-z][\w'’\-]*\b.*)$", re.S)
     owner_hint = re.compile(rf"^\s*(?:[A-Z]{{2,4}}(?:\s+[A-Z][A-Za-z]{{1,6}})?|(?i:{owner_words})(?:\s*(?:\+|&|and)\s*(?i:{owner_words}))*)\s*$")
     bodies = _alternatives(words("bodies"))
     agenda = re.compile(rf"(?i:\b(?:{bodies})\s*$)")
@@ -98,8 +116,27 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     restart = re.compile(
         rf"\s[\-–—]\s+(?P<due>(?i:by|from|before)\s+\d[\d/.\-]*)\s+(?P<owner>[A-Z]{{2,4}}|(?i:{owner_words})|{_PERSON})\s+[\-–—]\s")
     audience = re.compile(rf"(?i:\b(?:{_alternatives(words('audience'))})\b)")
+    action_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('action_labels'))})\s*[:\-–—]\s*")
+    agreed_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('agreed_labels'))})\s*[:\-–—]\s*")
+    labels = _alternatives(words("action_labels"))
+    inline_action = re.compile(rf"(?<=[.!?)”\"])\s+(?=[A-Z])(?i:{labels})\s*[:\-–—]\s+")
+    status = _alternatives(words("action_status"))
+    status_tail = re.compile(rf"\s+[\-–—]\s+(?:[A-Z]{{2,4}}(?:\s*[/,&]\s*[A-Z]{{2,4}})*(?:\s+(?i:{status}))?|(?i:{status}))\s*\.?$")
+    verbs = _alternatives(words("task_verbs"))
+    that_owner = (rf"(?:(?i:the)\s+)?(?:[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|&)\s+)?(?:the\s+)?[A-Z][\w'’\-]*){{0,5}}{_ASIDE}"
+                  rf"|(?i:{groups})\b)")
+    that_do = re.compile(
+        rf"\b(?i:{_alternatives(words('that_verbs'))})\s+that\s+(?P<owner>{that_owner})\s+"
+        rf"(?:(?i:would|will|should|shall|must)\s+(?:(?i:also|now|then)\s+)?)?"
+        rf"(?P<what>(?:{verbs})\b(?!\s+(?i:was|were|is|are|had|has|have|would|will|should|shall|must|may|can|could|be)\b).*)$", re.S)
+    request = re.compile(
+        rf"^(?:(?i:the)\s+)?(?:[A-Z][\w'’\-]*\s+){{0,3}}?(?i:{bodies})\s+(?:(?i:also|further|therefore)\s+)?"
+        rf"(?i:requested|asked\s+for|called\s+for)\s+"
+        rf"(?P<what>(?i:a|an|further|more|regular)\s+(?:[\w\-]+\s+){{0,2}}?(?P<noun>(?i:{_alternatives(words('request_nouns'))}))\b.*)$", re.S)
     return ActionRules(sentence, infinitive, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
-                       _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing, due_part, _alternatives(words("task_verbs")), restart)
+                       _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing,
+                       due_part, verbs, restart, frozenset(words("group_owners")), action_line, agreed_line, inline_action, status_tail,
+                       re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"), that_do, request)
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
@@ -139,6 +176,8 @@ _RESOLUTION_TASK = re.compile(
     r"prepare|forward|update|present|submit|review|investigate|explore|contact|ensure|monitor|establish|develop|produce|"
     r"undertake|share|seek|liaise|meet|invite|consult|draft|publish|identify|confirm)\b(?!\s+(?:be|was|were)\b).*)$",
 )
+_DUE_TAIL = re.compile(r",?\s+(?:by|before|on|no\s+later\s+than)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri)day\s+)?"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}[./-]\d{1,2}[./-])\s*\d{2,4}$")
 _TRAILING_WHEN = re.compile(r"\s+(?:to|at|by|before|for)\s+(?:the\s+|a\s+)?(?:next\s+|future\s+)?(?:meeting|committee|board|panel)\b[^.;]*$|\s+(?:by|before|on)\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\.?$", re.I)
 
 
@@ -200,12 +239,12 @@ def _WILL_DO(verbs: str) -> re.Pattern[str]:
         rf"|(?i:officers))\s+will\s+(?:also\s+|now\s+)?(?P<what>(?i:{verbs})\b.*)$", re.S)
 
 
-def _looks_like_action(line: str, block_kind: str) -> bool:
+def _looks_like_action(line: str, block_kind: str, action_line: re.Pattern[str] = _ACTION_LINE) -> bool:
     """An entry of an actions section that reads as a task, not a label line or a bare name."""
     stripped = line.strip(" -*•>")
     if len(stripped.split()) < 3:
         return False
-    if _LABEL_VALUE.match(stripped) and not _ACTION_LINE.match(stripped):
+    if _LABEL_VALUE.match(stripped) and not action_line.match(stripped):
         owned = _OWNER_COLON.match(stripped)          # "DS Quinn: update conference partners ..." is an owner, not a label
         if not owned or not owned.group("what")[:1].islower():
             return False
@@ -259,7 +298,14 @@ class ActionFinder:
                     found.extend(self._sentences(doc, starts, cue.end(), span.end_char, dates))
             for s, e in _lines(text, begin, span.end_char):
                 line = text[s:e]
-                m = _ACTION_LINE.match(line)
+                m = self.cues.action_line.match(line)
+                agreed = self.cues.agreed_line.match(line) if not m else None
+                if agreed:              # "Agreed: Business Manager to update the risk register"; not "Agreed: the minutes ..."
+                    a = s + agreed.end()
+                    action = self._sentence(doc, starts, a, e, dates, pattern=self.cues.infinitive) or self._sentence(doc, starts, a, e, dates)
+                    if action:
+                        found.append(action)
+                        continue
                 if m:
                     s += m.end()
                     tag = text[s:e].strip(" .;")
@@ -270,6 +316,14 @@ class ActionFinder:
                             found.append(tagged)
                         continue
                 elif not in_section:
+                    inline = self.cues.inline_action.search(text, s, e)
+                    if inline:          # "... was discussed. Action: JS to circulate the paper."
+                        stop = _SENT.match(text, inline.end(), e)
+                        stop = stop.end() if stop else e
+                        action = (self._sentence(doc, starts, inline.end(), stop, dates, pattern=self.cues.infinitive)
+                                  or self._sentence(doc, starts, inline.end(), stop, dates))
+                        if action:
+                            found.append(action)
                     continue
                 sentences = [(x.start(), x.end()) for x in _SENT.finditer(text, s, e) if x.group(0).strip()]
                 if len(sentences) > 1 or (in_plan and block_kind != "list_item") or len(line.split()) > 25:
@@ -280,7 +334,7 @@ class ActionFinder:
                     if sentence:
                         found.append(sentence)
                     continue
-                if not m and not _looks_like_action(line, block_kind):
+                if not m and not _looks_like_action(line, block_kind, self.cues.action_line):
                     continue
                 for es, ee in self._entries(text, s, e):
                     action = self._parse(doc, starts, es, ee, dates)
@@ -299,6 +353,13 @@ class ActionFinder:
         doc._.actions = pack(unique)
         return doc
 
+    def _no_owner(self, owner: str) -> bool:
+        """"Who", "It", "All": words that sit where an owner would; not "All members" or "the Officers"."""
+        lower = " ".join(owner.lower().split())
+        if lower in self.cues.groups or re.sub(r"^the\s+", "", lower) in self.cues.groups:
+            return False
+        return lower in self.cues.not_owners or lower.split()[0] in self.cues.not_owners
+
     def _tagged(self, doc, starts, dates, index: int, line_start: int, owner: str) -> FoundAction | None:
         """The last sentence before an "Action: <owner>" line, in its block or the block before."""
         text = text_of(doc)
@@ -310,7 +371,7 @@ class ActionFinder:
         for x in _SENT.finditer(text, lo, line_start):
             if x.group(0).strip():
                 last = x
-        if last is None or _ACTION_LINE.match(last.group(0)) or len(last.group(0).split()) > 45:
+        if last is None or self.cues.action_line.match(last.group(0)) or len(last.group(0).split()) > 45:
             return None
         start = last.start() + len(last.group(0)) - len(last.group(0).lstrip())
         what = _AGREED_LEAD.sub("", last.group(0).strip()).strip(" .;,")
@@ -348,7 +409,7 @@ class ActionFinder:
         if not m or len(text[start:end].split()) > 60:
             return None
         owner = " ".join(m.group("owner").split())
-        if owner.lower() in self.cues.not_owners or owner.split()[0].lower() in self.cues.not_owners:
+        if self._no_owner(owner):
             return False                # "Who will do what by when"
         what_start, what_end = m.start("what"), m.end("what")
         if _NEW_SUBJECT.search(text, what_start, what_end):
@@ -381,6 +442,7 @@ class ActionFinder:
         what = _INCLUDING.sub("", what)
         what = _LONG_ASIDE.sub("", what)
         what = self.cues.trailing.sub("", what.rstrip(" .;,"))
+        what = self.cues.status_tail.sub("", what)     # "... – LGS COMPLETE": a progress note
         return " ".join(what.split()).strip(" .;,-")
 
     def _requests(self, doc, starts, span, dates, cue: bool) -> list[FoundAction]:
@@ -421,12 +483,18 @@ class ActionFinder:
                     continue            # a resolution: read by _from_resolutions
                 action = self._sentence(doc, starts, start, m.end(), dates, pattern=self.cues.infinitive)
                 if action is None:
-                    action = self._undertaking(doc, starts, dates, sentence, start, m.end())
+                    action = self._undertaking(doc, starts, dates, sentence, start, m.end(), resolved)
+                if not action:          # "... had not received the letter; CO to resend the letter."
+                    for clause in re.finditer(r";\s+", text[start:m.end()]):
+                        action = self._sentence(doc, starts, start + clause.end(), m.end(), dates, pattern=self.cues.infinitive)
+                        if action:
+                            break
                 if action:
                     out.append(action)
         return out
 
-    def _undertaking(self, doc, starts, dates, sentence: str, start: int, end: int) -> FoundAction | None:
+    def _undertaking(self, doc, starts, dates, sentence: str, start: int, end: int,
+                     resolved: list[FoundAction] = ()) -> FoundAction | None:
         owner = None
         p = _PROMISE.search(sentence)
         passive = _passive(self.cues.passive)
@@ -451,12 +519,26 @@ class ActionFinder:
                 what = sentence[agreed[-1].end():]
         else:
             r = _ASKED(self.cues.task_verbs).match(sentence) or _WOULD_DO(self.cues.task_verbs).search(sentence)
+            ownerless = None
+            if r and self._no_owner(r.group("owner")):
+                ownerless, r = r, None  # "It was agreed that officers would ...": the owner is after "that" (below), else none
             will = _WILL_DO(self.cues.task_verbs).match(sentence) if not r else None
             if will and will.group("owner").lower() not in self.cues.not_owners \
                     and not re.match(r"(?i)meet\s+(?:again\s+)?(?:on|in|at|next|every)\b[^,;]*$", will.group("what").strip(" .")):
                 r = will                # "Officers will circulate the figures"; not "The Board will meet on 5 May"
+            if not r:                   # "It was agreed that the Head of Service would circulate ...", "asked that the Police provide ..."
+                r = self.cues.that_do.search(sentence)
+                if r and (self._no_owner(r.group("owner")) or _QUESTION.search(sentence, 0, r.start())):
+                    r = None
             if r:
                 owner, what = r.group("owner").strip(), r.group("what")
+            elif ownerless:
+                what = ownerless.group("what")
+            elif self.cues.request.match(sentence):     # "The Committee requested a briefing note on school exclusions"
+                asked = self.cues.request.match(sentence)
+                if any(re.search(rf"(?i)\b{re.escape(asked.group('noun'))}\b", a.what) for a in resolved):
+                    return None         # "The Chair requested an update ..." then "Resolved: That a further update be provided ..."
+                what = asked.group("what")
             else:
                 r = passive["that"].search(sentence)
                 if not r and self.cues.audience.search(sentence):
@@ -475,6 +557,8 @@ class ActionFinder:
             owner = None
         due, due_text = self._due(doc, starts, dates, start, end)
         what = self.cues.trailing.sub("", what.strip(" .;,")).strip(" .;,")
+        if due:                         # "... write to the Minister by 1 June 2026": the when is the due, not the task
+            what = _DUE_TAIL.sub("", what).strip(" .;,")
         if len(what.split()) < 3:
             return None
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
@@ -498,6 +582,12 @@ class ActionFinder:
                 owner = re.sub(r"\s+(?:be|is|are)\s+(?:requested|asked)\s+to$", "", m.group("owner").strip())
                 out.append(FoundAction(what=what, evidence=d.evidence, owner=owner, due=due))
                 continue
+            if d.evidence.block in origin:  # "Agreed: Business Manager to update the risk register"
+                owned = self._sentence(doc, starts, origin[d.evidence.block] + d.evidence.start,
+                                       origin[d.evidence.block] + d.evidence.end, dates, pattern=self.cues.infinitive)
+                if owned and not self.cues.not_tasks.match(owned.what):
+                    out.append(owned)
+                    continue
             p = passive["resolution"].match(d.text) or (self.cues.audience.search(d.text) and weak["resolution"].match(d.text))
             if p:
                 what = _BEFORE_WHEN.sub("", p.group("what")).strip(" .;,")
@@ -553,7 +643,7 @@ class ActionFinder:
             if m and len(m.group("owner").split()) <= 6 and not m.group("owner").lower().startswith(("need", "want", "plan", "agreed", "continue", "refer")):
                 owner, what = m.group("owner"), m.group("what")
         owner = owner.strip(" ,;:-") if owner else None
-        if owner and (owner.lower() in self.cues.not_owners or owner.split()[0].lower() in self.cues.not_owners):
+        if owner and self._no_owner(owner):
             return None                 # "Who will do what by when": a heading, not a task
         if owner and self.cues.agenda.search(owner) and self.cues.agenda_verbs.match(what.strip()):
             return None                 # "The Board to note the minutes ...": an agenda item's purpose

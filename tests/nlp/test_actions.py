@@ -205,3 +205,95 @@ def test_actions_will_undertakings_of_a_post_or_group_once_each(nlp):
     got = [(a.owner, a.what) for a in _actions(nlp, text)]
     assert got == [("Ms Grant", "visit every two weeks"),
                    ("The task and finish group", "report to the September Board on its findings")]
+
+
+def test_actions_committee_wording_action_dash_group_owner_and_agreed_label(nlp):
+    text = (
+        "Item 4 Safeguarding update\n\n"
+        "Action – All members to send comments to the Business Manager.\n\n"
+        "Officers to report back to the next meeting.\n\n"
+        "Agreed: Business Manager to update the risk register.\n\n"
+        "Action agreed: Head of Service to write to the schools by 1 May 2026.\n\n"
+        "Agreed: the minutes were a true record.\n\n"
+        "Members to declare any interests.\n"
+    )
+    got = {(a.owner, a.what, a.due) for a in _actions(nlp, text)}
+    assert got == {("All members", "send comments to the Business Manager", None),
+                   ("Officers", "report back to the next meeting", None),
+                   ("Business Manager", "update the risk register", None),
+                   ("Head of Service", "write to the schools", "2026-05-01")}
+
+
+def test_actions_agreed_or_asked_that_someone_does_a_task(nlp):
+    text = (
+        "Item 5 Early help\n\n"
+        "It was agreed that the Head of Service would circulate the report to Members.\n\n"
+        "The Chair asked that the Police provide figures for the next meeting.\n\n"
+        "Members requested that officers circulate the data.\n\n"
+        "The Chair asked whether officers would circulate the data.\n\n"
+        "It was suggested that the Annual Report should be removed from the work programme.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("the Head of Service", "circulate the report to Members"),
+                   ("the Police", "provide figures for the next meeting"),
+                   ("officers", "circulate the data")]
+
+
+def test_actions_committee_requests_something_of_no_one_in_particular(nlp):
+    text = (
+        "Item 6 School exclusions\n\n"
+        "The Committee requested a briefing note on school exclusions.\n\n"
+        "Item 7 Contact Point\n\n"
+        "The Chair requested an update at a further meeting when more information was available.\n\n"
+        "Resolved: That a further update be provided to a future Board meeting.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert (None, "a briefing note on school exclusions") in got
+    assert not any(w.startswith("an update at a further meeting") for _, w in got)    # the resolution says it once
+
+
+def test_actions_not_wishes_questions_or_plan_decisions(nlp):
+    text = (
+        "Item 8 Family support\n\n"
+        "Mum would like to move house.\n\n"
+        "The Chair asked whether the figures had improved.\n\n"
+        "Members asked about the waiting list for the Eastbrook service.\n\n"
+        "The Director of Public Health to the Board gave an overview of the plan.\n\n"
+        "Officers to whom the report was sent had replied.\n\n"
+        "Decision: Lola Finch to continue to be subject of a Child Protection Plan under the category of Neglect.\n"
+    )
+    assert _actions(nlp, text) == []
+
+
+def test_actions_agreed_that_owner_after_that_and_due_date_cut_from_the_task(nlp):
+    text = (
+        "Item 9 Fostering\n\n"
+        "The Board requested that the Director of Children's Services write to the Minister by 1 June 2026.\n\n"
+        "It was agreed that officers would circulate the figures to Members.\n\n"
+        "It was agreed that they would write to the fostering panel.\n"
+    )
+    got = [(a.owner, a.what, a.due) for a in _actions(nlp, text)]
+    assert got == [("the Director of Children's Services", "write to the Minister", "2026-06-01"),
+                   ("officers", "circulate the figures to Members", None),
+                   (None, "write to the fostering panel", None)]
+
+
+def test_actions_label_after_a_sentence_and_a_progress_note_dropped(nlp):
+    text = (
+        "Matters arising\n\n"
+        "The Board discussed the audit. Action: JS to circulate the paper.\n\n"
+        "Minutes of the last meeting (4 June 2025) Action – LGS to amend the spelling of Ann Reed's name – LGS COMPLETE\n\n"
+        "Mr Lee described the actions: the team had met twice.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("JS", "circulate the paper"), ("LGS", "amend the spelling of Ann Reed's name")]
+
+
+def test_actions_owner_to_task_after_a_semicolon(nlp):
+    text = (
+        "Matters arising\n\n"
+        "Ann Reed (AR) said that she had not received the letter of enquiry; CO to resend the letter.\n\n"
+        "The item was deferred; the Board to note the report in March.\n"
+    )
+    got = [(a.owner, a.what) for a in _actions(nlp, text)]
+    assert got == [("CO", "resend the letter")]
