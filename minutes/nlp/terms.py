@@ -9,6 +9,7 @@ Matcher alone costs as much as the NER; the phrase matchers cost a few per cent.
 """
 from __future__ import annotations
 
+import re
 from itertools import product
 from typing import Any, Iterable
 
@@ -20,7 +21,7 @@ from spacy.util import filter_spans
 TERMS_KEY = "terms"
 
 
-MAX_EXPANSIONS = 512         # a pattern with more variants than this stays with the token Matcher
+MAX_EXPANSIONS = 2048         # a pattern with more variants than this stays with the token Matcher
 Check = tuple[tuple[int, str], ...]   # (token offset, exact text) a LOWER phrase match must also have
 
 
@@ -93,14 +94,27 @@ class TermMarker:
                 self.checks[key_id] = checks
             matcher = self.lower if attr == "LOWER" else self.orth
             matcher.add(key, [Doc(nlp.vocab, words=list(words)) for words in dict.fromkeys(texts)])
+        self.needs: set[str] | None = set()    # words one of which a Doc must hold for the token Matcher to run
         for (label, ident), pats in token_patterns.items():
             key = f"{label}|{ident}"
             self.keys[nlp.vocab.strings.add(key)] = (label, ident)
             self.tokens.add(key, pats)
+            for pat in pats:
+                word = _required_word(pat)
+                if word is None:
+                    self.needs = None
+                elif self.needs is not None:
+                    self.needs.add(word)
+
+        self.needs_re = None if self.needs is None else re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(self.needs)) + r")\b", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[Span]] = {}
-        for matcher in (self.lower, self.orth, self.tokens):
+        matchers = [self.lower, self.orth]
+        if len(self.tokens) and (self.needs_re is None or self.needs_re.search(doc.text)):
+            matchers.append(self.tokens)         # the token Matcher walks every token: only when it can match
+        for matcher in matchers:
             for match_id, start, end in matcher(doc):
                 checks = self.checks.get(match_id)
                 if checks and any(doc[start + i].text != text for i, text in checks):
@@ -113,6 +127,14 @@ class TermMarker:
         spans.sort(key=lambda s: (s.start, -s.end))
         doc.spans[self.spans_key] = _outside_longer(spans)
         return doc
+
+
+def _required_word(pattern: list[dict[str, Any]]) -> str | None:
+    """A word every match of the token pattern contains (its first required LOWER literal), or None."""
+    for token in pattern:
+        if token.get("OP") in (None, "+", "!") and isinstance(token.get("LOWER"), str) and token.get("OP") != "!":
+            return token["LOWER"]
+    return None
 
 
 def _outside_longer(spans: list[Span]) -> list[Span]:
