@@ -48,6 +48,11 @@ _PRESENTED_BY = re.compile(
     r"\b(?:presented|introduced|delivered|given|led|attended)\s+by\s+(?:the\s+)?"
     r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
 )
+_ASKED_TO_SPEAK = re.compile(   # "the Chairman asked Mr Tahir Ahmed to provide the verbal update"
+    r"\b(?:asked|invited|called\s+(?:on|upon))\s+"
+    r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
+    r"\s+to\s+(?:provide|give|present|introduce|update|speak|report|outline|explain|address|summarise|summarize)\b"
+)
 _ATTENDED_FOR = re.compile(      # "Jane Mathieson, Consultant, Public Health, attended for Item 5"
     r"(?:^|(?<=[\n.]\s)|(?<=\n))(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
     r"(?:,[^.\n]{0,100})?\s+(?:also\s+)?attended\b(?!\s+by)"
@@ -419,7 +424,7 @@ class AttendeeFinder:
         """"Domestic Abuse strategy: presented by Chris McLoughlin": they were at the meeting."""
         out = []
         text = text_of(doc)
-        for m in (*_PRESENTED_BY.finditer(text), *_ATTENDED_FOR.finditer(text)):
+        for m in (*_PRESENTED_BY.finditer(text), *_ATTENDED_FOR.finditer(text), *_ASKED_TO_SPEAK.finditer(text)):
             name = m.group("name")
             words = name.split()
             titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\b", name))

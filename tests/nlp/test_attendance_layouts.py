@@ -85,8 +85,10 @@ def test_layouts_substitutes_in_brackets_inside_the_apologies_sentence(tmp_path)
 def test_layouts_people_who_attended_for_an_item(tmp_path):
     people, _ = _people(tmp_path, "Minutes of the LSCB meeting held 24th January 2018\n\n"
                                   "Jane Mathiesen, Consultant, Public Health, attended for Item 5\n\n"
-                                  "1. Apologies\n\nThe Chair noted this was the last meeting attended by Tina Benjamins.\n")
-    assert {n: p["status"] for n, p in people.items()} == {"Jane Mathiesen": "mentioned", "Tina Benjamins": "mentioned"}
+                                  "1. Apologies\n\nThe Chair noted this was the last meeting attended by Tina Benjamins.\n\n"
+                                  "2. Hospital update\n\nThe Chairman asked Mr Tahir Ahmadi to provide the verbal update.\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Jane Mathiesen": "mentioned", "Tina Benjamins": "mentioned", "Mr Tahir Ahmadi": "mentioned"}
 
 
 def test_layouts_representatives_invited_for_an_item_with_police_ranks(tmp_path):
