@@ -37,12 +37,14 @@ from .sections import front_matter, load_rules, match_label
 GENERIC_AGENCIES = {"health", "council"}
 UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
 RUN_MIN_CHARS = 30             # a list entry longer than this may be several names run together
+APPOSITIVE_TOKENS = 12        # a role set off by commas between a name and its speech verb
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
 _PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof\.?)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
+_NAMED = rf"(?:{_PERSON}|[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){{1,2}})"   # titled, or First Last
 _SUBSTITUTE = re.compile(
-    rf"(?P<sub>{_PERSON})\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place"
+    rf"(?P<sub>{_NAMED})\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place"
     r"|(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:named\s+)?substitute)"
-    rf"(?:\s+(?:for|of)\s+(?P<for>{_PERSON}))?"
+    rf"(?:\s+(?:for|of)\s+(?P<for>{_NAMED}))?"
 )
 _PRESENTED_BY = re.compile(
     r"\b(?:presented|introduced|delivered|given|led|attended)\s+by\s+(?:the\s+)?"
@@ -52,6 +54,10 @@ _ASKED_TO_SPEAK = re.compile(   # "the Chairman asked Mr Tahir Ahmed to provide 
     r"\b(?:asked|invited|called\s+(?:on|upon))\s+"
     r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
     r"\s+to\s+(?:provide|give|present|introduce|update|speak|report|outline|explain|address|summarise|summarize)\b"
+)
+_QUESTION_FROM = re.compile(    # "Following a question from Councillor Jerry Roodhouse, ..."
+    r"\b(?:questions?|comments?|query|queries)\s+(?:raised\s+)?(?:from|by)\s+"
+    r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){0,2})"
 )
 _ATTENDED_FOR = re.compile(      # "Jane Mathieson, Consultant, Public Health, attended for Item 5"
     r"(?:^|(?<=[\n.]\s)|(?<=\n))(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
@@ -404,7 +410,13 @@ class AttendeeFinder:
             sec = self._section_of(starts, sections, doc[start].idx)
             if sec is not None and self.rules.kind(sec) in ("attendance", "actions"):
                 continue
-            window = doc[end:min(end + SPEECH_WINDOW, len(doc))]
+            after, reach = end, SPEECH_WINDOW
+            if after < len(doc) and doc[after].text == ",":   # "Ms Vicky Gent, Director of Children's Services, provided ..."
+                close = next((t.i for t in doc[after + 1:min(after + APPOSITIVE_TOKENS, len(doc))] if t.text in (",", ".", ";")), None)
+                if close is not None and doc[close].text == "," and any(
+                        doc[after].idx <= s_ < doc[close].idx and label in ("ROLE", "AGENCY") for s_, _, label, _ in terms):
+                    after, reach = close + 1, 3
+            window = doc[after:min(after + reach, len(doc))]
             if not any(t.lower_ in self.verbs for t in window):
                 continue
             if any(t.ent_type_ == "PERSON" and t.i >= end for t in window[:2]):
@@ -413,6 +425,9 @@ class AttendeeFinder:
             if _NOT_ATTENDEE_BEFORE.search(before):
                 continue
             name = doc[start:end].text.strip(" ,.'’s")
+            titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\b", name))
+            if not plausible_name(name, titled):
+                continue                                   # "Primary School", "Head Quarters"
             if name.endswith("'s") or len(name) < 3 or " " not in name and not any(w in name for w in ("Cllr",)):
                 if " " not in name:
                     continue
@@ -424,7 +439,8 @@ class AttendeeFinder:
         """"Domestic Abuse strategy: presented by Chris McLoughlin": they were at the meeting."""
         out = []
         text = text_of(doc)
-        for m in (*_PRESENTED_BY.finditer(text), *_ATTENDED_FOR.finditer(text), *_ASKED_TO_SPEAK.finditer(text)):
+        for m in (*_PRESENTED_BY.finditer(text), *_ATTENDED_FOR.finditer(text), *_ASKED_TO_SPEAK.finditer(text),
+                  *_QUESTION_FROM.finditer(text)):
             name = m.group("name")
             words = name.split()
             titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\b", name))
@@ -437,9 +453,11 @@ class AttendeeFinder:
         """"Cllr A substituted for Cllr B": A was present, B sent apologies."""
         out = []
         for m in _SUBSTITUTE.finditer(text_of(doc)):
+            if not _titled_or_given(m.group("sub")):
+                continue                                   # "The Director attended in place of ..."
             out.append(FoundPerson(name=m.group("sub"), status="present", confidence=0.8,
                                    evidence=evidence_at(doc, m.start("sub"), m.end("sub"), starts)))
-            if m.group("for"):
+            if m.group("for") and _titled_or_given(m.group("for")):
                 out.append(FoundPerson(name=m.group("for"), status="apologies", confidence=0.8,
                                        evidence=evidence_at(doc, m.start("for"), m.end("for"), starts)))
         return out
@@ -463,6 +481,12 @@ class AttendeeFinder:
 
 
 _ROLE_TAIL = re.compile(r"\s+(?:Independent|Interim|Acting|Deputy|Assistant|Head|Director|Chair|Chairman|Manager|Officer|Lead)\b.*$")
+
+
+def _titled_or_given(name: str) -> bool:
+    """A name found by a pattern is a person's when it has a title or opens with a known given name."""
+    titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Prof)\b", name))
+    return (titled or name.split()[0].lower() in given_names()) and plausible_name(name, titled)
 
 
 def _tidy(person: FoundPerson) -> FoundPerson | None:

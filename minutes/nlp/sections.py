@@ -162,9 +162,17 @@ _SUFFIX = re.compile(r"(?:^|\s)(present|in\s+attendance|apologies(?:\s+for\s+abs
 _SUFFIX_SECTION = {"present": "present", "in attendance": "in_attendance", "apologies": "apologies", "apologies for absence": "apologies"}
 
 
+_AN_APOLOGY = re.compile(
+    r"^\s*(?:an?\s+|the\s+)?apolog(?:y|ies)\s+(?:for\s+(?:absence|lateness)\s+)?(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:received|submitted|given|tendered|sent|noted)\s+(?:from|by|on\s+behalf\s+of)\s+", re.I)
+
+
 def _label_elsewhere(text: str, start: int, rules: SectionRules) -> tuple[str, int] | None:
     """Labels not at the start of a short first line: "Children's Trust Members Present",
     "The Board received the following apologies and notification of substitutes."."""
+    apology = _AN_APOLOGY.match(text, start)
+    if apology and "apologies" in rules.rules:       # "An apology for absence was submitted from Councillor X."
+        return "apologies", apology.end()
     first = text[start:].split("\n", 1)[0]
     if len(first.split()) > 16:
         if first.rstrip().endswith(":"):            # "... invited to the meeting along with the following representatives:"
@@ -227,11 +235,15 @@ def agenda_item(text: str) -> str | None:
 def label_blocks(
     blocks: Sequence[tuple[str, str]], rules: SectionRules, start: Sequence[str | None] | None = None
 ) -> list[BlockSection]:
-    """Section of each (kind, text) block, starting from `start` = (section, item)."""
+    """Section of each (kind, text[, marker]) block, starting from `start` = (section, item)."""
     section, item = (tuple(start) + (None, None))[:2] if start else (None, None)
     out: list[BlockSection] = []
-    for kind, text in blocks:
+    for block in blocks:
+        kind, text = block[0], block[1]
+        marker = block[2] if len(block) > 2 else None
         is_heading = kind == "heading"
+        if rules.kind(section) == "attendance" and kind == "list_item" and _agenda_title(text, marker):
+            section = None                                # "2. Membership": the agenda goes on after the list
         found = match_label(text, is_heading, rules) if kind != "table" else None
         if found is None and kind == "paragraph" and "\n" in text:
             found = _label_on_later_line(text, rules)
@@ -260,13 +272,28 @@ def label_blocks(
     return out
 
 
+_ENTRY_START = re.compile(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|PC|DC|DS|DI|DCI|Sgt)\b|[A-Z]{2,4}\b|[A-Z]\.?\s")
+
+
+def _agenda_title(text: str, marker: str | None) -> bool:
+    """A numbered list item that is an agenda item's title ("2. Membership", "3. Ofsted inspection"),
+    not an entry of a numbered attendance list ("2. Jane Smith - SW", "3. Cllr Ward")."""
+    if not marker or not re.match(r"\(?\d", marker):
+        return False
+    words = text.split()
+    if not words or len(words) > 8 or re.search(r"[,(\-–/]", text) or _ENTRY_START.match(text):
+        return False
+    from .attendance import given_names               # a name opens an entry, a topic opens an item
+    return words[0].lower() not in given_names()
+
+
 def carry_sections(blocks: Sequence, piece_starts: Iterable[int]) -> list[list[str | None] | None]:
     """The (section, item) in force before each piece of a long document (cheap: regex only)."""
     starts = list(piece_starts)
     if len(starts) <= 1:
         return [None] * len(starts)
     rules = load_rules()
-    labelled = label_blocks([(b.kind, b.text) for b in blocks], rules)
+    labelled = label_blocks([(b.kind, b.text, b.marker) for b in blocks], rules)
     carried: list[list[str | None] | None] = []
     for s in starts:
         if s == 0:
@@ -285,9 +312,9 @@ class SectionLabeller:
         self.rules = load_rules(rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        kinds = [row[0] for row in doc.user_data.get("minutes_blocks", [])]
+        rows = doc.user_data.get("minutes_blocks", [])
         spans = doc.spans["blocks"]
-        blocks = [(kinds[i] if i < len(kinds) else span.label_, span.text) for i, span in enumerate(spans)]
+        blocks = [(rows[i][0], span.text, rows[i][2]) if i < len(rows) else (span.label_, span.text) for i, span in enumerate(spans)]
         doc._.sections = pack(label_blocks(blocks, self.rules, doc._.start_section))
         return doc
 

@@ -100,3 +100,20 @@ def test_layouts_representatives_invited_for_an_item_with_police_ranks(tmp_path)
         "Ch Supt Caroline Balls, Greater Manchester Police\n"))
     assert {n: p["status"] for n, p in people.items()} == {"Claire Bellamy": "in attendance", "Caroline Balls": "in attendance"}
     assert "Police" in result["agencies"]
+
+
+def test_layouts_people_in_the_narrative_of_committee_minutes(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Present: Councillor Ann Holt (Chair), Councillor Ben Ward\n\n"
+        "1. Apologies\n\nAn apology for absence was submitted from Councillor Shahid Younes.\n\n"
+        "2. Membership\n\nAndrew Wolverton attended in place of Emma Benedict, Director of Children’s Services.\n\n"
+        "3. Ofsted\n\nMs Vicky Genter, Director of Children’s Services, provided a verbal update on the inspection.\n\n"
+        "Following a question from Councillor Jerry Roadhouse, the Director agreed to circulate a briefing note.\n\n"
+        "It was noted that neither Ms Sarah Tedd nor her named substitute, Professor Elisabeth Paine, were in attendance. "
+        "In their absence, the Chairman thanked members.\n\n"
+        "4. Standards\n\nAn amendment to the Annual Standards Report – Primary Schools, was agreed.\n"))
+    status = {n: p["status"] for n, p in people.items()}
+    assert status["Councillor Shahid Younes"] == "apologies"
+    assert status["Andrew Wolverton"] == "present" and status["Emma Benedict"] == "apologies"
+    assert status["Ms Vicky Genter"] == "mentioned" and status["Councillor Jerry Roadhouse"] == "mentioned"
+    assert not any("Paine" in n or "School" in n for n in status)
