@@ -29,6 +29,7 @@ _EVENT = {
     "core_group_date": re.compile(r"(?:first|next|initial)\s+core\s+group|core\s+group\s+(?:meeting|date|on|will|to\s+be\s+held)\b", re.I),
     "review_date": re.compile(r"review\s+(?:child\s+protection\s+)?conference|next\s+review|review\s+date|rcpc", re.I),
 }
+LINE_WINDOW = 200      # characters before a date that can say which event it is
 _EVENT_SECTION = {"core_group": "core_group_date", "review": "review_date"}
 
 
@@ -62,14 +63,18 @@ class ConferenceFacts:
         for m in _CHILD.finditer(text_of(doc)[: spans[min(len(spans), HEAD_BLOCKS) - 1].end_char] if len(spans) else ""):
             children.append({"name": m.group("name"), "dob": m.group("dob"), "age": m.group("age")})
         facts["children"] = children
+        text = text_of(doc)
+        ids = doc.user_data.get("minutes_block_ids") or []
         for d in dates:
             local = d.evidence.block - first
             if not 0 <= local < len(spans):
                 continue
             sec = sections[local].section if local < len(sections) else None
             span = spans[local]
-            line_start = span.text.rfind("\n", 0, d.evidence.start) + 1
-            line = span.text[line_start:d.evidence.end]
+            offset = ids[local][1] if local < len(ids) else 0
+            end = span.start_char + d.evidence.end - offset
+            line_start = max(text.rfind("\n", span.start_char, end) + 1, span.start_char, end - LINE_WINDOW)
+            line = text[line_start:end]                 # the line up to the date (a long line: its last words)
             for field, pattern in _EVENT.items():
                 if facts.get(field):
                     continue

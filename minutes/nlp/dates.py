@@ -314,6 +314,7 @@ _NOT_MEETING = re.compile(
     re.IGNORECASE,
 )
 _MINUTES_OF = re.compile(r"(?:draft\s+)?minutes\s+(?:of|from)\b", re.IGNORECASE)
+CUE_WINDOW = 200       # characters before a date searched for a cue (a long line: its last words)
 NOT_MEETING_WINDOW = 50 # characters before a date that can say it is not the meeting's ("born", "next")
 HEAD_BLOCKS = 8        # a cue or a dated heading among these is the meeting's own date
 CUE_BLOCKS = 20        # a "Date:" or "held on" line counts within this many blocks
@@ -334,7 +335,7 @@ def meeting_date(blocks_texts: list[str]) -> tuple[date | None, int, int, int]:
             if mention.kind != "absolute":
                 continue
             line_start = text.rfind("\n", 0, mention.start) + 1
-            before = text[line_start:mention.start]
+            before = text[max(line_start, mention.start - CUE_WINDOW):mention.start]
             if _NOT_MEETING.search(before[-NOT_MEETING_WINDOW:]):
                 continue
             line = text[line_start:].split("\n", 1)[0]

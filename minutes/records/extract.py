@@ -33,6 +33,7 @@ JSON_STATUS = {
 }
 STATUS_RANK = {"present": 0, "in attendance": 1, "apologies": 2, "report submitted": 2, "absent": 3, "mentioned": 4}
 HEAD_BLOCKS = 15
+SENTENCE_WINDOW = 300        # characters either side of a term read as its sentence (run-on text has huge ones)
 REPORT_WINDOW = 60           # characters between an agency and the verb saying it reported
 HOST_AGENCIES = {"council"}
 _COUNCILLOR = re.compile(r"(?i)(?:cllr|councillor)\b")
@@ -317,7 +318,8 @@ def _reports(span, text: str) -> bool:
     sent = span.sent
     after = text[span.end_char:min(sent.end_char, span.end_char + REPORT_WINDOW)]
     before = text[max(sent.start_char, span.start_char - 40):span.start_char]
-    return bool(_REPORTS.search(after)) or bool(_REPORT_BY.search(before)) or bool(_ABOUT_IT.search(sent.text))
+    around = text[max(sent.start_char, span.start_char - SENTENCE_WINDOW):min(sent.end_char, span.end_char + SENTENCE_WINDOW)]
+    return bool(_REPORTS.search(after)) or bool(_REPORT_BY.search(before)) or bool(_ABOUT_IT.search(around))
 
 
 def merge_attendees(people: Sequence[FoundPerson]) -> list[FoundPerson]:

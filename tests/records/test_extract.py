@@ -126,3 +126,14 @@ def test_cli_extract_json_has_the_documented_keys():
     assert {"name", "role", "agency", "status", "evidence"} <= set(data["attendees"][0])
     assert {"what", "owner", "due"} <= set(data["actions"][0])
     assert {"type", "date", "outcome", "categories", "agencies_present"} <= set(data["conferences"][0])
+
+
+def test_extract_one_long_line_with_many_dates_and_agencies():
+    # a page flattened into one line: every date and agency is read against a window, not the whole line
+    sentence = "The Police reported on 3 March 2019 that the review conference is on 12 June 2019 and CAMHS agreed. "
+    data = ("Present: Councillor A Brown, Jo Smith (Police) " + sentence * 2000).encode()
+    document = read_bytes(data, "one_line.txt")
+    assert len(document.blocks) <= 2 and sum(len(b.text) for b in document.blocks) > 200_000
+    r = next(flow.extract_documents([document], Settings())).to_json()
+    assert {"2019-03-03", "2019-06-12"} <= set(r["dates"])
+    assert "Police" in r["agencies"]
