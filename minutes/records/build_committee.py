@@ -11,7 +11,7 @@ from .model import COMMITTEE_STATUSES, CommitteeAction, CommitteeAttendee, Commi
 from .segments import Segment, line_value, load_record_rules, parse_time, segment, sentences
 
 HEAD_BLOCKS = 12
-STATUS = {"report submitted": "apologies", "absent": "apologies"}
+STATUS = {"report submitted": "apologies"}
 _NAME = r"(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 _SUBSTITUTE = re.compile(
     rf"(?P<sub>{_NAME})\s*(?:\(|,)?\s*(?:attended|was present|attending|substituted)?\s*(?:as\s+(?:a\s+|the\s+)?substitute\s+for|substituting\s+for|for)\s+(?P<for>{_NAME})"
@@ -75,6 +75,8 @@ def _attendees(people: Sequence[Mapping[str, Any]], segs: Sequence[Segment]) -> 
     listed = [p["name"] for p in people if p.get("status") != "mentioned"]
     out: list[CommitteeAttendee] = []
     for p in people:
+        if p.get("attendance") == "absent":
+            continue                      # "Not present" / "Absent": neither present nor with apologies
         status = STATUS.get(p.get("status"), p.get("status"))
         if status == "mentioned" and any(same_person(p["name"], n) for n in listed + [a.name for a in out]):
             continue                      # "Councillor Morgan" mentioned in the minutes is the member listed

@@ -102,3 +102,18 @@ def test_build_committee_minutes_gives_items_resolutions_and_declarations(scruti
     substitute = next(a for a in scrutiny.attendees if a.name == "Councillor Gareth Morgan")
     assert substitute.substitute_for == "Councillor Bob Heath"
     assert record_from_dict(scrutiny.to_dict()) == scrutiny
+
+
+def test_build_committee_members_marked_absent_are_not_given_as_apologies():
+    from minutes import flow
+    from minutes.config import Settings
+    from minutes.ingest import read_bytes
+
+    data = ("Children's Scrutiny Committee\n\nPresent: Councillor Ann Holt (Chair), Councillor Ben Ward\n\n"
+            "Apologies: Councillor Cara Bell\n\nNot Present: Councillor Dan Frost\n\n"
+            "1. Minutes\n\nRESOLVED: That the minutes of the last meeting be agreed.\n").encode()
+    document = read_bytes(data, "scrutiny.txt")
+    (_, record), = flow.build_records([document], Settings())
+    status = {a["name"]: a["status"] for a in record["attendees"]}
+    assert status["Councillor Ann Holt"] == "present" and status["Councillor Cara Bell"] == "apologies"
+    assert "Councillor Dan Frost" not in status
