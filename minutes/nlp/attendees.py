@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -37,6 +38,7 @@ from .sections import front_matter, load_rules, match_label
 GENERIC_AGENCIES = {"health", "council"}
 UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
 RUN_MIN_CHARS = 30             # a list entry longer than this may be several names run together
+ROLE_SHARE = 0.6              # a role term must cover this much of an entry to stand for it
 APPOSITIVE_TOKENS = 12        # a role set off by commas between a name and its speech verb
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
 _PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof\.?)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
@@ -239,9 +241,13 @@ class AttendeeFinder:
                     people.append(person)
                     last = len(people) - 1
                     continue
-                if last is not None and entry.role_id and people[last].role is None and "\n" not in text[s - 2 if s >= 2 else 0:s]:
+                if last is not None and people[last].role is None and "\n" not in text[s - 2 if s >= 2 else 0:s]:
                     # "Ms Vicky Gent, Director of Children's Services": the role of the name before it
-                    people[last] = self._with_role(people[last], entry)
+                    role_span = next(((ts, te) for ts, te, label, _ in block_terms if label == "ROLE" and s <= ts and te <= e), None)
+                    if entry.role_id and role_span and role_span[1] - role_span[0] >= ROLE_SHARE * len(text[s:e].strip()):
+                        people[last] = self._with_role(people[last], entry)
+                    elif entry.role_text or entry.role_id:     # "Designated Nurse for Safeguarding Children": as written
+                        people[last] = replace(people[last], role=" ".join(text[s:e].split()))
                 if entry.agency_id or entry.role_id:
                     agency_id = entry.agency_id or (
                         self.roles.by_id[entry.role_id].agency if entry.role_id in self.roles.by_id else None

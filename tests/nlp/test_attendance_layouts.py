@@ -117,3 +117,11 @@ def test_layouts_people_in_the_narrative_of_committee_minutes(tmp_path):
     assert status["Andrew Wolverton"] == "present" and status["Emma Benedict"] == "apologies"
     assert status["Ms Vicky Genter"] == "mentioned" and status["Councillor Jerry Roadhouse"] == "mentioned"
     assert not any("Paine" in n or "School" in n for n in status)
+
+
+def test_layouts_children_in_a_post_is_not_the_role_child(tmp_path):
+    people, _ = _people(tmp_path, "In attendance: Angela Pryce (Designated Nurse for Safeguarding Children, Eastshire ICB), "
+                                  "Jo Marsh (Head of Services for Children with Disabilities), Jade Wills (young person)\n")
+    assert people["Angela Pryce"]["role"] == "Designated Nurse"
+    assert people["Jo Marsh"]["role"] != "Child"
+    assert people["Jade Wills"]["role"] == "Young Person"
