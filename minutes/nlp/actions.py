@@ -298,6 +298,10 @@ class ActionFinder:
                     found.extend(self._sentences(doc, starts, cue.end(), span.end_char, dates))
             for s, e in _lines(text, begin, span.end_char):
                 line = text[s:e]
+                fields = _WHO_WHAT.match(line)
+                if fields:              # "Who: Mr Beattie / What: complete the assessment / By when: 29/05/2026"
+                    found.append(self._fields(doc, starts, dates, s, fields))
+                    continue
                 m = self.cues.action_line.match(line)
                 agreed = self.cues.agreed_line.match(line) if not m else None
                 if agreed:              # "Agreed: Business Manager to update the risk register"; not "Agreed: the minutes ..."
@@ -651,6 +655,15 @@ class ActionFinder:
         what = _BY.sub("", what).strip(" .;,-") or what.strip()
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
 
+    def _fields(self, doc, starts, dates, line_start: int, fields: re.Match) -> FoundAction:
+        """An action written as labelled fields on one line (who, what, by when)."""
+        due, due_text = (None, None)
+        if fields.group("due"):
+            due, due_text = self._due(doc, starts, dates, line_start + fields.start("due"), line_start + fields.end("due"))
+            due_text = due_text or (None if due else fields.group("due").strip())
+        return FoundAction(what=fields.group("what").strip(), owner=fields.group("owner").strip(), due=due, due_text=due_text,
+                           evidence=evidence_at(doc, line_start + fields.start("what"), line_start + fields.end("what"), starts))
+
     def _table(self, doc, starts, span, rows, dates, index) -> list[FoundAction]:
         header = [c.lower() for c in rows[0]]
         cols: dict[str, int] = {}
@@ -684,6 +697,13 @@ class ActionFinder:
             ev = evidence_at(doc, line_start, line_start + len(lines[r]) if r < len(lines) else line_start, starts)
             out.append(FoundAction(what=what, evidence=ev, owner=owner or None, due=due, due_text=None if due else (due_cell.strip() or None)))
         return out
+
+
+_WHO_WHAT = re.compile(
+    r"^\s*(?:[-•*]\s*)?(?:who|owner|lead)\s*:\s*(?P<owner>[^/|;\n]+?)\s*[/|;]\s*(?:what|action|task)\s*:\s*(?P<what>[^/|;\n]+?)\s*"
+    r"(?:[/|;]\s*(?:by\s+when|when|due|by|timescale|deadline)\s*:\s*(?P<due>[^\n]+?))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -96,6 +96,8 @@ _PATTERN = re.compile(   # the leading \b lets most positions fail at once
         rf"{_LB}(?P<iso_y>{_YEAR4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d){_RB}",
         # 4. D/M/Y with one separator used twice
         rf"{_LB}(?P<n_d>\d{{1,2}})(?P<n_s>[/.\-])(?P<n_m>\d{{1,2}})(?P=n_s)(?P<n_y>\d{{4}}|\d\d){_RB}",
+        # 4b. D/M with no year ("19/6", "w/c 13/7"): resolved against the meeting date, with a cue
+        rf"{_LB}(?P<dm_d>\d{{1,2}})/(?P<dm_m>\d{{1,2}})(?![\w:]|[/.\-]\d)",
         # 5. Month YYYY
         rf"\b(?P<my_m>{_MON})[\s\-,]+(?P<my_y>{_YEAR4})\b(?![\-/]\d)",
         # 6. today / tomorrow / yesterday
@@ -265,6 +267,25 @@ _TIME_AFTER = re.compile(r"\s+\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b", re.IGNORECASE
 _DOTTED_NEXT = re.compile(r"\s+\d{1,2}\.\d{1,2}\.\d\d(?!\d)")
 
 
+_DM_CUE = re.compile(r"(?:\b(?:on|by|from|until|till|since|before|after|w/?c|wk\s+of|due|dated?|visit(?:ed)?|seen)|^[\s\-•*>]*|[(:,])\W{0,2}$",
+                     re.IGNORECASE)
+
+
+def _day_month(g: dict[str, str | None], text: str, start: int, end: int, anchor: date | None) -> date | None:
+    """"19/6" as the 19 June nearest the meeting date, when a cue says it is a date ("w/c 13/7",
+    "by 14/7", "- 19/6 - Tyler ...") and never without a meeting date to take the year from."""
+    if anchor is None:
+        return None
+    day, month = int(g["dm_d"]), int(g["dm_m"])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 16):start]
+    if not (_DM_CUE.search(before) or re.match(r"\s+[\-–—]\s", text[end:end + 3])):
+        return None
+    return _nearest(anchor, month, day)
+
+
 def _dotted_in_context(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """"20.2.26" is a date, not paragraph 20.2.26, when the words around say so: a cue before it
     ("home visit 3.2.26", "DOB 9.8.20", "ICPC 20.2.26"), a time after it, or a row of such dates."""
@@ -286,6 +307,11 @@ def find_dates(text: str, anchor: date | None = None,
             unit = (g["p_u"] or "day").lower()
             precision: Precision = "day" if unit == "day" else unit  # type: ignore[assignment]
             out.append(DateMention(m.start(), m.end(), value, "relative", precision))
+            continue
+        if g.get("dm_d") is not None:
+            value = _day_month(g, text, m.start(), m.end(), anchor)
+            if value is not None:
+                out.append(DateMention(m.start(), m.end(), value, "relative", "day"))
             continue
         found = _absolute(g, anchor)
         if found is None and _dotted_in_context(g, text, m.start(), m.end()):

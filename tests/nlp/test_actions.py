@@ -297,3 +297,17 @@ def test_actions_owner_to_task_after_a_semicolon(nlp):
     )
     got = [(a.owner, a.what) for a in _actions(nlp, text)]
     assert got == [("CO", "resend the letter")]
+
+
+def test_actions_written_as_who_what_by_when_fields(tmp_path):
+    from minutes import flow
+    from minutes.config import Settings
+    from minutes.ingest import read
+
+    path = tmp_path / "review.txt"
+    path.write_text("Review Child Protection Conference 12/05/2026\n\nWhat needs to happen?\n"
+                    "Who: Mr Beaton / What: complete the updated assessment / By when: 29/05/2026\n"
+                    "Who: Dr Mercy / What: review the medication / By when: tbc\n", encoding="utf-8")
+    actions = next(flow.extract_documents([read(path)], Settings())).to_json()["actions"]
+    assert [(a["what"], a["owner"], a["due"]) for a in actions] == [
+        ("complete the updated assessment", "Mr Beaton", "2026-05-29"), ("review the medication", "Dr Mercy", None)]

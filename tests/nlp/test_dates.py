@@ -186,3 +186,15 @@ def test_dates_meeting_date_from_a_minutes_title_but_not_from_approving_minutes(
     assert meeting_date(["Title", "To approve the minutes of the meeting held on 25 January 2023"])[0] is None
     blocks = ["Pre-birth conference: 15.01.2026 - unborn baby made subject of CP plan Date of this review: 13.03.2026"]
     assert meeting_date(blocks)[0] == date(2026, 3, 13)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- 19/6 - Tyler came to school upset", [date(2026, 6, 19)]),
+    ("SW to visit w/c 13/7", [date(2026, 7, 13)]),
+    ("HV to recheck by 14/7", [date(2026, 7, 14)]),
+    ("scored 2/3 on the test", []),
+    ("about 1/2 of the plans", []),
+])
+def test_dates_day_and_month_with_no_year_need_a_cue_and_the_meeting_date(text, expected):
+    assert [m.value for m in find_dates(text, date(2026, 7, 7))] == expected
+    assert find_dates(text, None) == []                     # no meeting date: no year to give it
