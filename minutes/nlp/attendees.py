@@ -61,6 +61,13 @@ _QUESTION_FROM = re.compile(    # "Following a question from Councillor Jerry Ro
     r"\b(?:questions?|comments?|query|queries)\s+(?:raised\s+)?(?:from|by)\s+"
     r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){0,2})"
 )
+_PROSE_LIST = re.compile(       # "Also present were Ms B, mother; Mr C, advocate." (the list ends with its sentence)
+    r"(?P<cue>(?:also\s+)?present\s+were|(?:also\s+)?in\s+attendance\s+were|the\s+following\s+(?:were\s+)?present\s*:?|"
+    r"apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:received|given|submitted|sent)\s+(?:from|by)|"
+    r"(?:conference|meeting)\s+was\s+chaired\s+by|minutes\s+were\s+taken\s+by)\s+"
+    r"(?P<list>[^.\n]+(?:\.(?!\s+[A-Z]|\s*$|\s*\n)[^.\n]*)*)",
+    re.IGNORECASE,
+)
 _ATTENDED_FOR = re.compile(      # "Jane Mathieson, Consultant, Public Health, attended for Item 5"
     r"(?:^|(?<=[\n.]\s)|(?<=\n))(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
     r"(?:,[^.\n]{0,100})?\s+(?:also\s+)?attended\b(?!\s+by)"
@@ -258,6 +265,7 @@ class AttendeeFinder:
         if (doc._.block_index or 0) == 0:
             people.extend(self._unlabelled(doc, starts, sections, spans, kinds, terms))
         people.extend(self._role_lines(doc, starts, terms))
+        people.extend(self._prose_lists(doc, starts, terms))
         people.extend(self._presenters(doc, starts))
         people.extend(self._substitutes(doc, starts))
         people.extend(self._welcomed(doc, starts, sections))
@@ -360,6 +368,28 @@ class AttendeeFinder:
                 out.append(person)
         return out
 
+    def _prose_lists(self, doc, starts, terms) -> list[FoundPerson]:
+        """Attendance written as sentences: "The conference was chaired by Ms A. Also present were
+        Ms B, mother; Mr C, advocate. The minutes were taken by Ms D. Apologies were received from Ms E."."""
+        text = text_of(doc)
+        out = []
+        for m in _PROSE_LIST.finditer(text):
+            cue = m.group("cue").lower()
+            status = "apologies" if cue.startswith("apolog") else "in attendance" if "attendance" in cue else "present"
+            s0, e0 = m.start("list"), m.end("list")
+            for s, e in split_entries(text[s0:e0]):
+                entry = parse_entry(text, s0 + s, s0 + e, self._terms_in(terms, s0 + s, s0 + e, 0), None)
+                if entry.name and not _titled_or_given(entry.name):
+                    continue
+                if "chaired" in cue and entry.name:
+                    entry = Entry(**{**_entry_dict(entry), "chair": True})
+                if "minutes" in cue and entry.name and entry.role_id is None:
+                    entry = Entry(**{**_entry_dict(entry), "role_id": "minute_taker"})
+                person = self._person(doc, starts, entry, 0, status)
+                if person:
+                    out.append(person)
+        return out
+
     def _role_lines(self, doc, starts, terms) -> list[FoundPerson]:
         """"Chair: Jon Pearce (IRO)", "Minute taker: Sandra Ives": present in that role."""
         out = []
@@ -430,7 +460,7 @@ class AttendeeFinder:
             before = text_of(doc)[max(0, doc[start].idx - 40):doc[start].idx]
             if _NOT_ATTENDEE_BEFORE.search(before):
                 continue
-            name = doc[start:end].text.strip(" ,.'’s")
+            name = re.sub(r"['’]s$", "", doc[start:end].text.strip(" ,.")).strip(" '’")   # "Mr Forbes's" -> "Mr Forbes"
             titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\b", name))
             if not plausible_name(name, titled):
                 continue                                   # "Primary School", "Head Quarters"

@@ -125,3 +125,16 @@ def test_layouts_children_in_a_post_is_not_the_role_child(tmp_path):
     assert people["Angela Pryce"]["role"] == "Designated Nurse"
     assert people["Jo Marsh"]["role"] != "Child"
     assert people["Jade Wills"]["role"] == "Young Person"
+
+
+def test_layouts_attendance_written_as_sentences(tmp_path):
+    people, _ = _people(tmp_path, (
+        "1. Attendance\n"
+        "The conference was chaired by Ms Geraldine Foyle, Independent Chair. Also present were Ms Chantal Hales, mother; "
+        "Mrs Helen Dobbins, Health Visitor; and Mr Neil Forbes, Housing Options Officer. The minutes were taken by "
+        "Ms Rita Coombs. Apologies were received from Ms Jo Keen, Family Support Worker.\n\n"
+        "2. Discussion\n\nMr Forbes's report was noted.\n"))
+    status = {n: p["status"] for n, p in people.items()}
+    assert status == {"Ms Geraldine Foyle": "present", "Ms Chantal Hales": "present", "Mrs Helen Dobbins": "present",
+                      "Mr Neil Forbes": "present", "Ms Rita Coombs": "present", "Ms Jo Keen": "apologies"}
+    assert people["Ms Rita Coombs"]["role"] == "Minute Taker"
