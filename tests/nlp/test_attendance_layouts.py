@@ -138,3 +138,11 @@ def test_layouts_attendance_written_as_sentences(tmp_path):
     assert status == {"Ms Geraldine Foyle": "present", "Ms Chantal Hales": "present", "Mrs Helen Dobbins": "present",
                       "Mr Neil Forbes": "present", "Ms Rita Coombs": "present", "Ms Jo Keen": "apologies"}
     assert people["Ms Rita Coombs"]["role"] == "Minute Taker"
+
+
+def test_layouts_chairs_shorthand_in_room_list(tmp_path):
+    people, _ = _people(tmp_path, "ICPC - Tue 7/7/26 - 1pm\n\nIN ROOM\n- me (Janet Nolen, CP Chair)\n- HV Gemma Stotts\n"
+                                  "- DSL Mr Husain, Westmere Academy\n- CAMHS - Dr Ola Bellow\n\nAPOLS: GP (Dr Khanum) - rpt in\n")
+    status = {n: p["status"] for n, p in people.items()}
+    assert {"Janet Nolen", "Gemma Stotts", "Mr Husain", "Dr Ola Bellow"} <= {n for n, s in status.items() if s == "present"}
+    assert people["Gemma Stotts"]["role"] == "Health Visitor"
