@@ -450,7 +450,7 @@ class AttendeeFinder:
             if after < len(doc) and doc[after].text == ",":   # "Ms Vicky Gent, Director of Children's Services, provided ..."
                 close = next((t.i for t in doc[after + 1:min(after + APPOSITIVE_TOKENS, len(doc))] if t.text in (",", ".", ";")), None)
                 if close is not None and doc[close].text == "," and any(
-                        doc[after].idx <= s_ < doc[close].idx and label in ("ROLE", "AGENCY") for s_, _, label, _ in terms):
+                        label in ("ROLE", "AGENCY") for _, _, label, _ in self._terms_in(terms, doc[after].idx, doc[close].idx, 0)):
                     after, reach = close + 1, 3
             window = doc[after:min(after + reach, len(doc))]
             if not any(t.lower_ in self.verbs for t in window):
@@ -478,9 +478,7 @@ class AttendeeFinder:
         for m in (*_PRESENTED_BY.finditer(text), *_ATTENDED_FOR.finditer(text), *_ASKED_TO_SPEAK.finditer(text),
                   *_QUESTION_FROM.finditer(text)):
             name = m.group("name")
-            words = name.split()
-            titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\b", name))
-            if (titled or words[0].lower() in given_names()) and plausible_name(name, titled):
+            if _titled_or_given(name):
                 out.append(FoundPerson(name=name, status="mentioned", confidence=0.7,
                                        evidence=evidence_at(doc, m.start("name"), m.end("name"), starts)))
         return out

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 from ..resources import models_dir
+from .attendance import given_names
 from .found import BlockSection, pack
 
 RULE_KEYS = {"id", "kind", "status", "labels", "note"}
@@ -283,8 +284,7 @@ def _agenda_title(text: str, marker: str | None) -> bool:
     words = text.split()
     if not words or len(words) > 8 or re.search(r"[,(\-–/]", text) or _ENTRY_START.match(text):
         return False
-    from .attendance import given_names               # a name opens an entry, a topic opens an item
-    return words[0].lower() not in given_names()
+    return words[0].lower() not in given_names()       # a name opens an entry, a topic opens an item
 
 
 def carry_sections(blocks: Sequence, piece_starts: Iterable[int]) -> list[list[str | None] | None]:
