@@ -48,6 +48,10 @@ _SUBSTITUTE = re.compile(
     r"|(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:named\s+)?substitute)"
     rf"(?:\s+(?:for|of)\s+(?P<for>{_NAMED}))?"
 )
+_SENT_APOLOGIES = re.compile(   # "Gail Tolley (Strategic Director), who had submitted apologies", "Dr Patel sent apologies"
+    rf"(?P<name>{_NAMED})(?:[ \t]*\([^()\n]{{0,90}}\))?,?[ \t]+(?:who[ \t]+)?(?:had[ \t]+|has[ \t]+)?"
+    r"(?:sent|submitted|gave|given|tendered|offered)[ \t]+(?:(?:his|her|their)[ \t]+)?apolog"
+)
 _PRESENTED_BY = re.compile(
     r"\b(?:presented|introduced|delivered|given|led|attended)\s+by\s+(?:the\s+)?"
     r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
@@ -85,6 +89,10 @@ _STATUS_CELL = (
     (re.compile(r"part|present|attend|yes|^y$|^p$|✓|✔|x", re.I), "present"),
 )
 _INTRO = re.compile(r"\b(?:I'm|I am|my name is|this is|it's)\b", re.I)
+_APPOSITIVE = re.compile(      # ", Interim Director: Children & Families," / " (Operational Director)" after a name
+    r"[ \t]*(?:,[ \t]*(?P<comma>[^,.;()\n]{3,90}?)[ \t]*(?=,|\.(?:\s|$)|;|$|\s+(?:and|who|to|for|was|were|had|has|gave|said|presented|introduced|advised|explained|reported|provided|informed|noted|attended)\b)"
+    r"|[ \t]*\((?P<bracket>[^()\n]{2,90})\))"
+)
 _NOT_ATTENDEE_BEFORE = re.compile(
     r"(?:report|paper|letter|presentation|email|e-mail)s?\s+(?:of|from|by|written\s+by)\s*(?:the\s+)?$|"
     r"(?:contact|sent\s+to|emailed\s+to|copy\s+to|c/o)\s*$",
@@ -170,6 +178,36 @@ class AttendeeFinder:
             return True
         span = doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+
+    def _appositive(self, doc, terms, person: FoundPerson, name_end: int) -> FoundPerson:
+        """A person named in the narrative with their post set off after the name ("Rachel Smith,
+        Interim Director: Children & Families, ...", "Nigel Chapman (Operational Director)"):
+        the role and agency that post names.  Nothing changes when the words name no role or agency."""
+        if person.role_id or person.agency_id:
+            return person
+        m = _APPOSITIVE.match(text_of(doc), name_end)
+        if not m:
+            return person
+        key = "comma" if m.group("comma") is not None else "bracket"
+        s, e = m.start(key), m.end(key)
+        inside = self._terms_in(terms, s, e, 0)
+        role = next((t for t in inside if t[2] == "ROLE"), None)
+        agency = next((t for t in inside if t[2] == "AGENCY"), None)
+        if role is None and agency is None:
+            return person
+        role_id = role[3] if role else None
+        agency_id = agency[3] if agency else None
+        implied = self.roles.by_id[role_id].agency if role_id in self.roles.by_id else None
+        if implied and (agency_id is None or agency_id in GENERIC_AGENCIES):
+            agency_id = implied
+        written = " ".join(text_of(doc)[s:e].split())
+        return replace(
+            person,
+            role=self.roles.name_of(role_id) if role and role[1] - role[0] >= ROLE_SHARE * len(written) else written,
+            role_id=role_id,
+            agency_id=agency_id if agency_id in self.agencies.by_id else None,
+            agency=self.agencies.name_of(agency_id) if agency_id in self.agencies.by_id else None,
+        )
 
     def _terms_for_text(self, text: str) -> list[Term]:
         """Domain terms inside a short string that is not a slice of the Doc (table cells, speakers)."""
@@ -266,9 +304,9 @@ class AttendeeFinder:
             people.extend(self._unlabelled(doc, starts, sections, spans, kinds, terms))
         people.extend(self._role_lines(doc, starts, terms))
         people.extend(self._prose_lists(doc, starts, terms))
-        people.extend(self._presenters(doc, starts))
+        people.extend(self._presenters(doc, starts, terms))
         people.extend(self._substitutes(doc, starts))
-        people.extend(self._welcomed(doc, starts, sections))
+        people.extend(self._welcomed(doc, starts, terms))
         people.extend(self._mentioned(doc, starts, sections, terms))
         doc._.attendees = pack([p for p in map(_tidy, people) if p is not None])
         doc.user_data["minutes_agency_entries"] = pack(agencies)
@@ -452,6 +490,10 @@ class AttendeeFinder:
                 if close is not None and doc[close].text == "," and any(
                         label in ("ROLE", "AGENCY") for _, _, label, _ in self._terms_in(terms, doc[after].idx, doc[close].idx, 0)):
                     after, reach = close + 1, 3
+            elif after < len(doc) and doc[after].text == "(":   # "Nigel Chapley (Operational Director, Police) advised ..."
+                close = next((t.i for t in doc[after + 1:min(after + APPOSITIVE_TOKENS, len(doc))] if t.text in (")", "\n")), None)
+                if close is not None and doc[close].text == ")":
+                    after, reach = close + 1, 3
             window = doc[after:min(after + reach, len(doc))]
             if not any(t.lower_ in self.verbs for t in window):
                 continue
@@ -468,10 +510,11 @@ class AttendeeFinder:
                 if " " not in name:
                     continue
             ev = evidence_at(doc, doc[start].idx, doc[start].idx + len(name), starts)
-            out.append(FoundPerson(name=name, status="mentioned", evidence=ev, confidence=0.6))
+            person = FoundPerson(name=name, status="mentioned", evidence=ev, confidence=0.6)
+            out.append(self._appositive(doc, terms, person, doc[start].idx + len(doc[start:end].text)))
         return out
 
-    def _presenters(self, doc, starts) -> list[FoundPerson]:
+    def _presenters(self, doc, starts, terms) -> list[FoundPerson]:
         """"Domestic Abuse strategy: presented by Chris McLoughlin": they were at the meeting."""
         out = []
         text = text_of(doc)
@@ -479,13 +522,19 @@ class AttendeeFinder:
                   *_QUESTION_FROM.finditer(text)):
             name = m.group("name")
             if _titled_or_given(name):
-                out.append(FoundPerson(name=name, status="mentioned", confidence=0.7,
-                                       evidence=evidence_at(doc, m.start("name"), m.end("name"), starts)))
+                person = FoundPerson(name=name, status="mentioned", confidence=0.7,
+                                     evidence=evidence_at(doc, m.start("name"), m.end("name"), starts))
+                out.append(self._appositive(doc, terms, person, m.end("name")))
         return out
 
     def _substitutes(self, doc, starts) -> list[FoundPerson]:
-        """"Cllr A substituted for Cllr B": A was present, B sent apologies."""
+        """"Cllr A substituted for Cllr B": A was present, B sent apologies; "X, who had sent
+        apologies": X sent apologies."""
         out = []
+        for m in _SENT_APOLOGIES.finditer(text_of(doc)):
+            if _titled_or_given(m.group("name")):
+                out.append(FoundPerson(name=m.group("name"), status="apologies", confidence=0.8,
+                                       evidence=evidence_at(doc, m.start("name"), m.end("name"), starts)))
         for m in _SUBSTITUTE.finditer(text_of(doc)):
             if not _titled_or_given(m.group("sub")):
                 continue                                   # "The Director attended in place of ..."
@@ -496,7 +545,7 @@ class AttendeeFinder:
                                        evidence=evidence_at(doc, m.start("for"), m.end("for"), starts)))
         return out
 
-    def _welcomed(self, doc, starts, sections) -> list[FoundPerson]:
+    def _welcomed(self, doc, starts, terms) -> list[FoundPerson]:
         """People the chair welcomed to the meeting (named guests): status "mentioned"."""
         out = []
         text = text_of(doc)
@@ -505,8 +554,9 @@ class AttendeeFinder:
             end = len(text) if sentence_end < 0 else sentence_end
             for ent in doc.ents:
                 if ent.label_ == "PERSON" and m.end() <= ent.start_char < end and plausible_name(ent.text, False):
-                    out.append(FoundPerson(name=ent.text, status="mentioned", confidence=0.6,
-                                           evidence=evidence_at(doc, ent.start_char, ent.end_char, starts)))
+                    person = FoundPerson(name=ent.text, status="mentioned", confidence=0.6,
+                                         evidence=evidence_at(doc, ent.start_char, ent.end_char, starts))
+                    out.append(self._appositive(doc, terms, person, ent.end_char))
         return out
 
     def _section_of(self, starts, sections, char: int) -> str | None:

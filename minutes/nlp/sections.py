@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 from ..resources import models_dir
-from .attendance import given_names
+from .attendance import given_names, strip_leader
 from .found import BlockSection, pack
 
 RULE_KEYS = {"id", "kind", "status", "labels", "note"}
@@ -144,6 +144,10 @@ def _label_on_later_line(text: str, rules: SectionRules) -> tuple[str, int] | No
 def _narrative(line: str) -> bool:
     """A long line that reads as prose rather than as a list of names."""
     words = line.split()
+    lead = strip_leader(line)
+    if lead:                      # "were submitted on behalf of Councillor A and Councillor B": the list goes on
+        line = line[lead:]
+        words = line.split()
     if len(words) >= 12 and _PROSE_VERB.search(line) and " - " not in line and "(" not in line:
         return True
     if len(words) <= ATTENDANCE_MAX_WORDS:

@@ -354,11 +354,11 @@ def merge_attendees(people: Sequence[FoundPerson]) -> list[FoundPerson]:
 
 
 def _agencies(attendees, entries, hits, gaz) -> list[Term]:
-    """Agencies that took part: those of attendees and agency-only list entries, plus agencies
-    named in agency-information and report sections."""
+    """Agencies that took part: those of attendees (officers who spoke or presented too) and
+    agency-only list entries, plus agencies named in agency-information and report sections."""
     found: dict[str, Evidence] = {}
     for p in attendees:
-        if p.agency_id and p.status != "mentioned" and not _COUNCILLOR.match(p.name) and p.role_id not in _MEMBER_ROLES:
+        if p.agency_id and not _COUNCILLOR.match(p.name) and p.role_id not in _MEMBER_ROLES:
             found.setdefault(p.agency_id, p.evidence)  # a councillor's portfolio is no partner agency
     for a in entries:
         found.setdefault(a.agency_id, a.evidence)

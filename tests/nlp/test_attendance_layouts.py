@@ -146,3 +146,27 @@ def test_layouts_chairs_shorthand_in_room_list(tmp_path):
     status = {n: p["status"] for n, p in people.items()}
     assert {"Janet Nolen", "Gemma Stotts", "Mr Husain", "Dr Ola Bellow"} <= {n for n, s in status.items() if s == "present"}
     assert people["Gemma Stotts"]["role"] == "Health Visitor"
+
+
+def test_layouts_post_after_a_name_in_the_narrative_gives_role_and_agency(tmp_path):
+    people, result = _people(tmp_path, "Present: Councillor Ashdown (Chair), Councillor Mebury\n\n"
+                                       "4. Ofsted update\n\nThe Chairman welcomed Rhona Silcott, Interim Director: Children & Families, "
+                                       "and Jem Farrowby, Assistant Director - Education, to the meeting.\n\n"
+                                       "Tariq Hollings (Detective Inspector, Police) explained the joint working arrangements.\n")
+    assert people["Rhona Silcott"]["status"] == "mentioned"
+    assert people["Rhona Silcott"]["agency"] == "Children's Social Care"
+    assert people["Jem Farrowby"]["agency"] == "Education"
+    assert people["Tariq Hollings"]["agency"] == "Police"
+    assert {"Children's Social Care", "Education", "Police"} <= set(result["agencies"])
+    assert people["Councillor Ashdown"]["agency"] is None
+
+
+def test_layouts_apologies_written_as_sentences(tmp_path):
+    people, _ = _people(tmp_path, "Present: Councillor Ashdown (Chair), Councillor Mebury\n\nApologies for absence:\n\n"
+                                  "were submitted on behalf of Councillor J Sharrow and Councillor B Thomley\n\n"
+                                  "Declarations of interest:\n\nNone.\n\n3. Updates\n\nNigel Chapley (Operational Director) advised "
+                                  "that he was attending in place of Gail Tollerton (Strategic Director), who had submitted apologies.\n")
+    status = {n: p["status"] for n, p in people.items()}
+    assert status["Councillor J Sharrow"] == status["Councillor B Thomley"] == "apologies"
+    assert status["Gail Tollerton"] == "apologies"
+    assert status["Councillor Mebury"] == "present"
