@@ -1,7 +1,7 @@
 """minutes_actions: what must be done, by whom and by when.
 
-Entries of an Actions section (one per line or list item; an outline plan when the record has no
-actions section), attendance-style tables with What / Who / When columns, and "ACTION:" lines
+Entries of an Actions section and of an outline plan (one per line or list item; a record may have
+both), attendance-style tables with What / Who / When columns, and "ACTION:" lines
 anywhere.  Shapes understood:
   "Hannah Price SW - make referral to Eastbrook Recovery - by 19/03/2026"
   "HV to see Poppy every 4 weeks"      "Refer to SALT (HV, by 26/03/2026)"     "DS Quinn: update partners"
@@ -269,8 +269,7 @@ class ActionFinder:
         kinds = doc.user_data.get("minutes_blocks", [])
         rows = doc.user_data.get("minutes_rows", [])
         text = text_of(doc)
-        # an outline plan is read as the actions only where the record has no actions section of its own
-        plan_is_actions = not any(self.rules.kind(s.section) == "actions" for s in sections)
+        # an outline plan's entries are tasks with owners, whether or not the record also has an actions section
         found: list[FoundAction] = []
         cue_turns = 0                   # turns since someone said "actions" in a transcript
         for i, span in enumerate(doc.spans["blocks"]):
@@ -286,7 +285,7 @@ class ActionFinder:
                 cue_turns = 3 if _ACTIONS_CUE.search(span.text) else max(cue_turns - 1, 0)
                 found.extend(self._requests(doc, starts, span, dates, cue))
                 continue
-            in_plan = plan_is_actions and sec.section == "plan"
+            in_plan = sec.section == "plan"
             in_section = self.rules.kind(sec.section) == "actions" or in_plan
             begin = span.start_char + sec.content_start
             if sec.section == "contingency":    # "Contingency: if the order is breached again, SW to convene ..."

@@ -38,13 +38,15 @@ def test_actions_sentences_of_an_outline_plan_when_there_is_no_actions_section(n
     assert got["complete the Brookfield parenting programme"].due is None      # a start date, not a due date
 
 
-def test_actions_outline_plan_is_not_read_when_an_actions_section_exists(nlp):
+def test_actions_outline_plan_and_actions_section_are_both_read(nlp):
     text = (
         "Outline Child Protection Plan\n\n- Jon to attend a drug assessment.\n- HV to see Amy every 4 weeks.\n\n"
         "Actions:\n\n- Leah Moss SW - make referral to Westford Recovery for Jon - by 19/03/2026\n"
     )
     got = _actions(nlp, text)
-    assert [(a.owner, a.what, a.due) for a in got] == [("Leah Moss SW", "make referral to Westford Recovery for Jon", "2026-03-19")]
+    assert [(a.owner, a.what, a.due) for a in got] == [
+        ("Jon", "attend a drug assessment", None), ("HV", "see Amy every 4 weeks", None),
+        ("Leah Moss SW", "make referral to Westford Recovery for Jon", "2026-03-19")]
 
 
 def test_actions_cue_sentence_opens_the_actions_inside_a_paragraph(nlp):
