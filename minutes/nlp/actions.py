@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from .found import BlockSection, FoundAction, FoundDate, block_starts, evidence_at, pack, unpack, text_of
 from ..resources import models_dir
 from ..rules.datafile import read_object
+from .attendance import given_names
 from .sections import load_rules
 
 ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "group_owners", "not_owners", "bodies", "agenda_verbs",
@@ -70,6 +71,7 @@ class ActionRules:
     not_tasks: re.Pattern[str]        # "continue to be subject of a plan": a status after "<owner> to", not a task
     that_do: re.Pattern[str]          # "agreed that the Head of Service would circulate ...", "asked that the Police provide ..."
     request: re.Pattern[str]          # "The Committee requested a briefing note on ..."
+    owner_words: frozenset[str] = frozenset()    # family and professional roles that own tasks ("mum", "health visitor")
 
 
 @lru_cache(maxsize=4)
@@ -124,7 +126,7 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     status_tail = re.compile(rf"\s+[\-–—]\s+(?:[A-Z]{{2,4}}(?:\s*[/,&]\s*[A-Z]{{2,4}})*(?:\s+(?i:{status}))?|(?i:{status}))\s*\.?$")
     verbs = _alternatives(words("task_verbs"))
     that_owner = (rf"(?:(?i:the)\s+)?(?:[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|&)\s+)?(?:the\s+)?[A-Z][\w'’\-]*){{0,5}}{_ASIDE}"
-                  rf"|(?i:{groups})\b)")
+                  rf"|(?:(?i:the)\s+)?(?i:{owner_words})\b|(?i:{groups})\b)")
     that_do = re.compile(
         rf"\b(?i:{_alternatives(words('that_verbs'))})\s+that\s+(?P<owner>{that_owner})\s+"
         rf"(?:(?i:would|will|should|shall|must)\s+(?:(?i:also|now|then)\s+)?)?"
@@ -136,7 +138,8 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     return ActionRules(sentence, infinitive, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
                        _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing,
                        due_part, verbs, restart, frozenset(words("group_owners")), action_line, agreed_line, inline_action, status_tail,
-                       re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"), that_do, request)
+                       re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"), that_do, request,
+                       frozenset(words("owner_words")))
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
@@ -181,6 +184,7 @@ _DUE_TAIL = re.compile(r",?\s+(?:by|before|on|no\s+later\s+than)\s+(?:the\s+)?(?
 _TRAILING_WHEN = re.compile(r"\s+(?:to|at|by|before|for)\s+(?:the\s+|a\s+)?(?:next\s+|future\s+)?(?:meeting|committee|board|panel)\b[^.;]*$|\s+(?:by|before|on)\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}\.?$", re.I)
 
 
+_NARRATIVE_MODAL = re.compile(r"\b(?:will|(?:has|have|also)?\s*agreed\s+to|undertook\s+to|offered\s+to)\s+(?!be\b|not\b|continue\s+to\s+be\b)", re.I)
 _IF = re.compile(r"\s*(?:[-*•]\s*)?(?i:if|should|where|in\s+the\s+event\s+(?:that|of))\s+(?P<cond>[^,;]{3,150}),\s*(?:(?i:then)\s+)?")
 _AGREED_LEAD = re.compile(r"^(?:it\s+was\s+)?(?:agreed|resolved|noted)\s+that\s+", re.I)
 _NEW_SUBJECT = re.compile(r"\b(?:will|would|shall)\s+(?:then\s+)?be\s+\w+(?:ed|en)\b", re.I)
@@ -442,6 +446,7 @@ class ActionFinder:
                 what = head[:lead.start()]
             elif not what[inside[0][1]:].strip(" .;,)"):
                 what = head
+        what = re.split(r";\s+(?=[A-Z])", what, maxsplit=1)[0]   # "...; Dean to be offered ...": another entry's clause
         what = _INCLUDING.sub("", what)
         what = _LONG_ASIDE.sub("", what)
         what = self.cues.trailing.sub("", what.rstrip(" .;,"))
@@ -487,6 +492,8 @@ class ActionFinder:
                 action = self._sentence(doc, starts, start, m.end(), dates, pattern=self.cues.infinitive)
                 if action is None:
                     action = self._undertaking(doc, starts, dates, sentence, start, m.end(), resolved)
+                if not action:          # "Jo Hart will refer Jayden to audiology by 20 March": a person's undertaking
+                    action = self._narrative_will(doc, starts, dates, sentence, start, m.end())
                 if not action:          # "... had not received the letter; CO to resend the letter."
                     for clause in re.finditer(r";\s+", text[start:m.end()]):
                         action = self._sentence(doc, starts, start + clause.end(), m.end(), dates, pattern=self.cues.infinitive)
@@ -495,6 +502,25 @@ class ActionFinder:
                 if action:
                     out.append(action)
         return out
+
+    def _narrative_will(self, doc, starts, dates, sentence: str, start: int, end: int) -> FoundAction | None:
+        """"<person> will|has agreed to <task>" in the narrative, owned by a named person or a family or
+        professional role ("Mum has agreed to ...", "The health visitor will ..."), not a body or a pronoun."""
+        action = self._sentence(doc, starts, start, end, dates)
+        if not action or not _NARRATIVE_MODAL.search(sentence) or self.cues.not_tasks.match(action.what):
+            return None         # "Ruby will remain subject to a plan": a status, not a task
+        if self.cues.agenda.search(action.owner or "") or not self._personal_owner(action.owner or ""):
+            return None
+        return action
+
+    def _personal_owner(self, owner: str) -> bool:
+        words = owner.split()
+        bare = re.sub(r"(?i)^(?:the|both|each)\s+", "", owner).lower()
+        if bare in self.cues.owner_words:
+            return True
+        if re.match(_TITLE + r"\s+[A-Z]", owner):
+            return True
+        return len(words) in (2, 3) and all(w[:1].isupper() for w in words) and words[0].lower() in given_names()
 
     def _undertaking(self, doc, starts, dates, sentence: str, start: int, end: int,
                      resolved: list[FoundAction] = ()) -> FoundAction | None:

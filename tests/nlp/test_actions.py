@@ -313,3 +313,21 @@ def test_actions_written_as_who_what_by_when_fields(tmp_path):
     actions = next(flow.extract_documents([read(path)], Settings())).to_json()["actions"]
     assert [(a["what"], a["owner"], a["due"]) for a in actions] == [
         ("complete the updated assessment", "Mr Beaton", "2026-05-29"), ("review the medication", "Dr Mercy", None)]
+
+
+def test_actions_undertakings_of_people_in_conference_narrative(nlp):
+    text = (
+        "Discussion\n\nIt was agreed that the social worker would arrange a family group conference. "
+        "The health visitor agreed to complete a home safety check. Jo Hart will refer Jayden to the audiology clinic "
+        "by 20 March 2026. Ruby Thornton will remain subject to a Child Protection Plan. The Board will meet again in May. "
+        "Mum said the house was calmer.\n"
+    )
+    got = {(a.owner, a.what, a.due) for a in _actions(nlp, text)}
+    assert got == {("the social worker", "arrange a family group conference", None),
+                   ("The health visitor", "complete a home safety check", None),
+                   ("Jo Hart", "refer Jayden to the audiology clinic", "2026-03-20")}
+
+
+def test_actions_semicolon_ends_a_plan_task(nlp):
+    text = "Outline Child Protection Plan\n\n- IDVA to continue safety planning with Kelly; Dean to be offered a programme.\n"
+    assert [(a.owner, a.what) for a in _actions(nlp, text)] == [("IDVA", "continue safety planning with Kelly")]
