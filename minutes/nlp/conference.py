@@ -26,7 +26,7 @@ _CHILD = re.compile(
 )
 _EVENT = {
     "strategy_discussion_date": re.compile(r"strategy\s+(?:discussion|meeting)", re.I),
-    "core_group_date": re.compile(r"(?:first|next|initial)\s+core\s+group|core\s+group\s+(?:meeting|date|on|will|to\s+be\s+held)\b", re.I),
+    "core_group_date": re.compile(r"(?:first|next|initial)\s+core\s+group|core\s+group\s+(?:meeting|date|on|will|to\s+be\s+held)\b|core\s+group\s*[:\-–]", re.I),
     "review_date": re.compile(r"review\s+(?:child\s+protection\s+)?conference|next\s+review|review\s+date|rcpc", re.I),
 }
 LINE_WINDOW = 200      # characters before a date that can say which event it is

@@ -271,10 +271,27 @@ def label_blocks(
                 inner = match_label(text[titled.end():].lstrip(" .:)"), True, rules)
                 section = inner[0] if inner else None
         elif rules.kind(section) == "attendance" and kind not in ("table", "list_item"):
-            if any(_narrative(line) for line in text.split("\n")):
+            if any(_narrative(line) for line in text.split("\n")) or _other_label(text):
                 section = None
         out.append(BlockSection(section, item, False, 0))
     return out
+
+
+_OTHER_LABEL = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?:[ \t]+[a-z]+){1,3}|[A-Z][a-z]{3,})[ \t]*:")
+
+
+def _other_label(text: str) -> bool:
+    """A block that opens with a label of its own ("Risks identified: DV, MH", "Venue: ...") ends an
+    attendance list; an entry written "Social worker: Ben Ode" or "Jo Hart: HV" does not."""
+    from .normalise import canonical_id
+
+    m = _OTHER_LABEL.match(text)
+    if not m:
+        return False
+    label = m.group("label")
+    if label.split()[0].lower() in given_names() or re.match(r"(?:Cllr|Councillor|Chair|Chairman|Mum|Dad|Mother|Father)\b", label):
+        return False
+    return canonical_id(label, "roles") is None and canonical_id(label, "agencies") is None
 
 
 _ENTRY_START = re.compile(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|PC|DC|DS|DI|DCI|Sgt)\b|[A-Z]{2,4}\b|[A-Z]\.?\s")

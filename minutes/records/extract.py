@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from ..ingest.blocks import Document
+from ..nlp.sections import load_rules, match_label
 from ..nlp.found import (
     BlockSection,
     Evidence,
@@ -392,8 +393,12 @@ def _kind(conference, decisions, attendees, document: Document) -> str:
 def _title_body(document: Document) -> tuple[str | None, str | None]:
     blocks = document.blocks[:HEAD_BLOCKS]
     title = None
+    rules = load_rules()
     for b in blocks:
         if b.kind == "heading" and not re.fullmatch(r"(?i)\s*(agenda item|issue - meetings|minutes:?|resolved:?)\s*", b.text):
+            label = match_label(b.text, True, rules)
+            if label and label[0] != "minutes" and not b.text[label[1]:].strip():
+                continue                    # "Attendees", "Apologies": a section's heading, not the document's title
             title = " ".join(b.text.split())[:200]
             break
     if title is None and blocks:

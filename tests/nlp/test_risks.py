@@ -35,3 +35,16 @@ def test_risks_named_in_the_name_of_a_piece_of_work_are_no_risk(tmp_path):
     result = next(flow.extract_documents([read(path)], Settings())).to_json()
     assert result["risk_factors"] == ["Parental substance misuse"]
     assert result["categories"] == []
+
+
+def test_risks_listed_under_a_label_straight_after_the_attendance(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("Review Child Protection Conference – Minutes\n\nAttendees\n\nSara Quill (Chair), Ben Odell (Social Worker)\n\n"
+                    "Apologies: Jan Webbe (School Nurse)\n\nRisks identified: DV, parental MH, substance misuse, poor school attendance.\n\n"
+                    "Next review: in 3 months. Core group: 10/03/26.\n\nDate of conference: 3 March 2026\n", encoding="utf-8")
+    result = next(flow.extract_documents([read(path)], Settings())).to_json()
+    assert set(result["risk_factors"]) >= {"Domestic abuse", "Parental mental ill-health", "Parental substance misuse"}
+    assert "School" not in result["agencies"]              # the risk line is no longer read as apologies
+    assert {a["name"] for a in result["attendees"]} == {"Sara Quill", "Ben Odell", "Jan Webbe"}
+    assert result["meeting"]["title"] == "Review Child Protection Conference – Minutes"
+    assert result["conferences"][0]["core_group_date"] == "2026-03-10"
