@@ -201,6 +201,17 @@ def _period(anchor: date, prefix: str, unit: str) -> date:
     return date(anchor.year + step, 1, 1)
 
 
+_TIMESCALE_BEFORE = re.compile(
+    r"(?:\d\s*%|\bper\s*cent|\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:held|completed|seen|sent|received|"
+    r"issued|convened|distributed|done|visited|allocated|reviewed|undertaken))[^.;\n]{0,40}$", re.I)
+
+
+def _a_timescale(text: str, start: int) -> bool:
+    """"87% were held within 15 working days", "letters were sent within 1 working day": a statistic
+    about past work, not a date of this meeting's business ("the review will be held within 3 months" is)."""
+    return bool(_TIMESCALE_BEFORE.search(text, max(0, start - 80), start))
+
+
 def _counted_from_elsewhere(text: str, end: int) -> bool:
     hit = _COUNTED_FROM.match(text, end)
     return bool(hit) and not _ANCHOR_WORDS.match(text, hit.end())
@@ -236,7 +247,7 @@ def _absolute(g: dict[str, str | None], anchor: date | None) -> tuple[date | Non
     return (value, "day") if value else None
 
 
-def _relative(g: dict[str, str | None], text: str, end: int, anchor: date | None,
+def _relative(g: dict[str, str | None], text: str, start: int, end: int, anchor: date | None,
               nation: str) -> date | None:
     if anchor is None:
         return None
@@ -245,7 +256,7 @@ def _relative(g: dict[str, str | None], text: str, end: int, anchor: date | None
     if g["w_day"] is not None:
         return _weekday(anchor, g["w_pre"], WEEKDAYS[g["w_day"].lower()])
     if g["i_n"] is not None:
-        if _counted_from_elsewhere(text, end):
+        if _counted_from_elsewhere(text, end) or _a_timescale(text, start):
             return None
         return _shift(anchor, _count(g["i_n"]), g["i_u"], nation)
     if g["f_n"] is not None:
@@ -303,7 +314,7 @@ def find_dates(text: str, anchor: date | None = None,
     for m in _PATTERN.finditer(text):
         g = m.groupdict()
         if any(g[k] is not None for k in _RELATIVE_GROUPS):
-            value = _relative(g, text, m.end(), anchor, nation)
+            value = _relative(g, text, m.start(), m.end(), anchor, nation)
             unit = (g["p_u"] or "day").lower()
             precision: Precision = "day" if unit == "day" else unit  # type: ignore[assignment]
             out.append(DateMention(m.start(), m.end(), value, "relative", precision))

@@ -198,3 +198,9 @@ def test_dates_meeting_date_from_a_minutes_title_but_not_from_approving_minutes(
 def test_dates_day_and_month_with_no_year_need_a_cue_and_the_meeting_date(text, expected):
     assert [m.value for m in find_dates(text, date(2026, 7, 7))] == expected
     assert find_dates(text, None) == []                     # no meeting date: no year to give it
+
+
+def test_dates_a_statistic_about_past_work_is_no_date():
+    anchor = date(2025, 10, 8)
+    assert [m.value for m in find_dates("Nina said that 87% were held within 15 working days.", anchor)] == [None]
+    assert [m.value for m in find_dates("The review will be held within 3 months.", anchor)] == [date(2026, 1, 8)]
