@@ -81,6 +81,8 @@ def given_names() -> frozenset[str]:
 def plausible_name(name: str, titled: bool) -> bool:
     """A person's name: no organisation or role words; one word only with a title."""
     words = [w.strip(".,'’()").lower() for w in name.split()]
+    if not titled and words and words[0] in ("st", "saint"):
+        return False                  # "St Anne" of "St Anne's Primary School", "St Cuthbert"
     bad, surnames = _not_names()
     real = [w for w in words if w and w not in _TITLE_WORDS]
     if titled and len(real) == 1 and real[0] not in _NEVER_SURNAMES:
@@ -290,6 +292,10 @@ def _name(text: str, start: int, end: int, covered, titles) -> tuple[str | None,
                 continue
             if text[i].isspace():
                 i += 1
+                continue
+            collar = re.match(r"\d{2,6}\b", text[i:fe]) if words and all(w[2] for w in words) else None
+            if collar:                    # "PC 4471 Dan Hughes": a police officer's collar number after the rank
+                i += collar.end()
                 continue
             if words:
                 break

@@ -22,7 +22,8 @@ _KEY_LINE = re.compile(
 )
 _NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2}")
 _CHILD = re.compile(
-    r"(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?)\s*\(\s*(?:(?:DOB|d\.o\.b\.?|born)[:\s]*(?P<dob>[0-9][0-9/.\-]+)|(?P<age>\d{1,2})\s*(?:yrs?|years?)?|unborn[^)]*|EDD[^)]*)\s*\)"
+    r"(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?)\s*(?:\(\s*(?:(?:DOB|d\.o\.b\.?|born)[:\s]*(?P<dob>[0-9][0-9/.\-]+)|(?P<age>\d{1,2})\s*(?:yrs?|years?)?|unborn[^)]*|EDD[^)]*)\s*\)"
+    r"|[,\-–]\s*(?:DOB|d\.o\.b\.?|date\s+of\s+birth)[:\s]*(?P<dob2>[0-9][0-9/.\-]+[0-9]))"   # "Ava Moss, DOB 11/06/2021"
 )
 _EVENT = {
     "strategy_discussion_date": re.compile(r"strategy\s+(?:discussion|meeting)", re.I),
@@ -61,7 +62,7 @@ class ConferenceFacts:
             facts.setdefault(field, name.group(0))
         children = []
         for m in _CHILD.finditer(text_of(doc)[: spans[min(len(spans), HEAD_BLOCKS) - 1].end_char] if len(spans) else ""):
-            children.append({"name": m.group("name"), "dob": m.group("dob"), "age": m.group("age")})
+            children.append({"name": m.group("name"), "dob": m.group("dob") or m.group("dob2"), "age": m.group("age")})
         facts["children"] = children
         text = text_of(doc)
         ids = doc.user_data.get("minutes_block_ids") or []

@@ -96,13 +96,14 @@ class Extraction:
                 "date": self.date,
                 "outcome": _overall(outcomes),
                 "categories": [t.name for t in self.categories],
-                "agencies_present": sorted({p.agency for p in self.attendees if p.agency and p.status == "present"}),
+                "agencies_present": sorted({p.agency for p in self.attendees if p.agency and p.status in ("present", "in attendance")}),
                 "children": [
                     {"name": c["name"], "decision": _child_outcome(c["name"], self.decisions),
                      "categories": _child_categories(c["name"], self.decisions)}
                     for c in self.conference.get("children", [])
                 ],
-                "chair": self.conference.get("chair"),
+                "chair": self.conference.get("chair") or next(
+                    (p.name for p in self.attendees if p.chair and p.status in ("present", "in attendance")), None),
                 "lead_social_worker": self.conference.get("lead_social_worker"),
                 "strategy_discussion_date": self.conference.get("strategy_discussion_date"),
                 "core_group_date": self.conference.get("core_group_date"),

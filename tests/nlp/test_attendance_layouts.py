@@ -170,3 +170,16 @@ def test_layouts_apologies_written_as_sentences(tmp_path):
     assert status["Councillor J Sharrow"] == status["Councillor B Thomley"] == "apologies"
     assert status["Gail Tollerton"] == "apologies"
     assert status["Councillor Mebury"] == "present"
+
+
+def test_layouts_dash_list_with_collar_number_and_school_name(tmp_path):
+    people, result = _people(tmp_path, "INITIAL CHILD PROTECTION CONFERENCE\nHeld via Microsoft Teams on 21/01/2026 at 2pm\n\n"
+                                       "Child: Ava Mossley, DOB 11/06/2021\n\nIn attendance:\nHelen Marsham – Independent Chair\n"
+                                       "Gemma Lowery – Class Teacher, St Anne's Primary School\nPC 4471 Dan Hughson – Westford Police\n\n"
+                                       "Decision\nAva Mossley should be made the subject of a Child Protection Plan under the category of Neglect.\n")
+    assert set(people) == {"Helen Marsham", "Gemma Lowery", "PC 4471 Dan Hughson"}
+    assert people["PC 4471 Dan Hughson"]["agency"] == "Police"
+    conference = result["conferences"][0]
+    assert conference["chair"] == "Helen Marsham"
+    assert [c["name"] for c in conference["children"]] == ["Ava Mossley"]
+    assert "Police" in conference["agencies_present"]
