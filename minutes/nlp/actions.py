@@ -120,7 +120,7 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     audience = re.compile(rf"(?i:\b(?:{_alternatives(words('audience'))})\b)")
     action_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('action_labels'))})\s*[:\-–—]\s*")
     agreed_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('agreed_labels'))})\s*[:\-–—]\s*")
-    labels = _alternatives(words("action_labels"))
+    labels = _alternatives(words("action_labels") + words("agreed_labels"))   # "... learning. Agreed: AH to circulate ..."
     inline_action = re.compile(rf"(?<=[.!?)”\"])\s+(?=[A-Z])(?i:{labels})\s*[:\-–—]\s+")
     status = _alternatives(words("action_status"))
     status_tail = re.compile(rf"\s+[\-–—]\s+(?:[A-Z]{{2,4}}(?:\s*[/,&]\s*[A-Z]{{2,4}})*(?:\s+(?i:{status}))?|(?i:{status}))\s*\.?$")

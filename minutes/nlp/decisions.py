@@ -59,6 +59,7 @@ _BARE_RESOLUTION = re.compile(
     re.S,
 )
 _INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n)(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b))\s*")
+_DECISION_LINE = re.compile(r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS)[ \t]*:[ \t]*", re.M)
 _PARTS = re.compile(r"\s*[,;:]?\s*(?:and\s+)?(?:\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)|(?<![\w(])(?:[a-h]|\d{1,2})\))\s+")
 _LEAD_IN = re.compile(r"(?::|\b(?:to|that|and))\s*$", re.I)
 _CONTINUES_LIST = re.compile(r"\s*(?:[a-z]|That\b|To\s+[a-z])")
@@ -133,6 +134,11 @@ class DecisionFinder:
                         found.extend(self._split(doc, starts, terms, s, e, sec))
                         listing = text[s:e].rstrip().endswith(":") or (listing and len(text[s:e].strip()) <= 120)
             elif block_kind != "heading" or _INLINE_RESOLVED.search(span.text):
+                labelled = [(m.end(), _line_end(text, m.end(), span.end_char))
+                            for m in _DECISION_LINE.finditer(text, begin, span.end_char)]
+                for s, e in labelled:        # "... presented the update.\nDecision: The Executive approved ..."
+                    if text[s:e].strip():
+                        found.append(self._decision(doc, starts, terms, s, e, sec))
                 inline = _INLINE_RESOLVED.search(text, begin, span.end_char)
                 if inline:
                     found.extend(self._split(doc, starts, terms, inline.end(), span.end_char, sec))
@@ -142,6 +148,8 @@ class DecisionFinder:
                     found.extend(self._split(doc, starts, terms, begin, span.end_char, sec))
                     continue
                 for sent in _sentences(doc, begin, span.end_char):
+                    if any(s <= sent.start_char < e or sent.start_char <= s < sent.end_char for s, e in labelled):
+                        continue
                     if _BODY_DECIDES.search(sent.text):
                         parts = self._split(doc, starts, terms, sent.start_char, sent.end_char, sec)
                         if len(parts) > 2 and (_LEAD_IN.search(parts[0].text) or len(parts[0].text.split()) <= 3):
@@ -228,6 +236,11 @@ def _join_colon_lists(found: list[FoundDecision]) -> list[FoundDecision]:
         out.append(d)
         absorbing = d.text.endswith(":")
     return out
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    stop = text.find("\n", start, end)
+    return end if stop < 0 else stop
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -37,3 +37,17 @@ def test_decisions_resolutions_in_parts_as_cabinets_write_them(tmp_path):
         "To note the annual report.", "To approve the Statement of Purpose.",
         "the report be noted;", "the Director be asked to report back in March 2026.",
         "The Cabinet noted the content of the report."]
+
+
+def test_decisions_decision_line_inside_an_item_and_agreed_actions(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text("Westshire Safeguarding Children Partnership Executive\n\nAttendees: Jane Doyle (Chair)\n\n"
+                    "3. Neglect strategy update\nSF presented the update.\nACTION: SF to bring the revised toolkit to the next meeting.\n"
+                    "Decision: The Executive approved the revised threshold document.\n\n"
+                    "4. Practice review\nTG summarised the learning. Agreed: AH to circulate the briefing to all partners by 30 June 2024.\n",
+                    encoding="utf-8")
+    result = next(flow.extract_documents([read(path)], Settings())).to_json()
+    assert result["decisions"] == ["The Executive approved the revised threshold document."]
+    actions = {(a["owner"], a["what"], a["due"]) for a in result["actions"]}
+    assert ("AH", "circulate the briefing to all partners", "2024-06-30") in actions
+    assert ("SF", "bring the revised toolkit to the next meeting", None) in actions
