@@ -144,7 +144,7 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
 _TO = re.compile(r"^(?P<owner>[^,;:]{2,60}?)\s+(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<what>\S.*)$", re.I)
-_BY = re.compile(r"[\s,(]*(?:\bnext\s+(?=\d)|\bby\b|\bbefore\b|\bno\s+later\s+than\b|\bw/c\b|\bweek\s+commencing\b|\bfirst\b|\bdue\b|\bdeadline\b|\bwithin\b|\bongoing\b|\bfrom\b)[^)]*\)?\s*$", re.I)
+_BY = re.compile(r"[\s,(]*(?:\bnext\s+(?=\d)|\bby\b|\bbefore\b|\bno\s+later\s+than\b|\bw/c\b|\bweek\s+commencing\b|\bfirst\s+(?=\d)|\bdue\b|\bdeadline\b|\bwithin\b|\bongoing\b|\bfrom\b)[^)]*\)?\s*$", re.I)
 _DUE_WORDS = re.compile(r"\b(ongoing|by\s+next\s+core\s+group|at\s+each\s+core\s+group|before\s+review|by\s+review|immediately|asap|weekly|monthly|fortnightly)\b", re.I)
 _HEADER = {
     "what": ("action", "what", "task", "outcome", "activity"),
@@ -464,7 +464,9 @@ class ActionFinder:
                 continue
             s, e = m.start(), m.end()
             due, due_text = self._due(doc, starts, dates, s, e)
-            what = _BY.sub("", r.group("what")).strip(" .?;,")
+            what = self._clean_what(doc, starts, dates, s + r.start("what"), e).strip(" .?;,")
+            if what == r.group("what").strip(" .?;,"):      # no date inside: a when in words ("by Friday", "ongoing")
+                what = _BY.sub("", what).strip(" .?;,")
             what = re.sub(r"(?i)\s+(?:by|before)\s+the\s+end\s+of\s+\w+(?:,\s*so)?$", "", what).strip(" .?;,")
             out.append(FoundAction(what=what, evidence=evidence_at(doc, s, e, starts), owner=r.group("owner"), due=due, due_text=due_text))
         return out

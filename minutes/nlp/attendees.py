@@ -447,7 +447,9 @@ class AttendeeFinder:
         role_id = entry.role_id
         agency_id = entry.agency_id
         intro = span.text[:300]
-        if role_id is None and _INTRO.search(intro):
+        surname = name.split()[-1] if name.split() else ""
+        introduced = _INTRO.search(intro) or (len(surname) > 1 and surname in intro[:60])   # "PC Dan Hughes, Westford Police."
+        if role_id is None and introduced:
             for t in doc.spans.get("terms", []):
                 if span.start_char <= t.start_char < span.start_char + 300 and t.label_ in ("ROLE", "AGENCY"):
                     if t.label_ == "ROLE" and role_id is None:

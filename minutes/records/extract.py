@@ -102,8 +102,7 @@ class Extraction:
                      "categories": _child_categories(c["name"], self.decisions)}
                     for c in self.conference.get("children", [])
                 ],
-                "chair": self.conference.get("chair") or next(
-                    (p.name for p in self.attendees if p.chair and p.status in ("present", "in attendance")), None),
+                "chair": self.conference.get("chair") or _chair_of(self.attendees),
                 "lead_social_worker": self.conference.get("lead_social_worker"),
                 "strategy_discussion_date": self.conference.get("strategy_discussion_date"),
                 "core_group_date": self.conference.get("core_group_date"),
@@ -402,7 +401,7 @@ def _title_body(document: Document) -> tuple[str | None, str | None]:
                 continue                    # "Attendees", "Apologies": a section's heading, not the document's title
             title = " ".join(b.text.split())[:200]
             break
-    if title is None and blocks:
+    if title is None and blocks and blocks[0].kind != "turn":     # a transcript's first words are no title
         title = " ".join(blocks[0].text.split("\n")[0].split())[:200]
     body = None
     for b in blocks:
@@ -415,6 +414,16 @@ def _title_body(document: Document) -> tuple[str | None, str | None]:
         if body:
             break
     return title, body
+
+
+def _chair_of(attendees) -> str | None:
+    """The person marked chair in the attendance, else the one Independent Reviewing Officer there."""
+    there = [p for p in attendees if p.status in ("present", "in attendance")]
+    marked = [p.name for p in there if p.chair]
+    if marked:
+        return marked[0]
+    iros = [p.name for p in there if p.role_id == "independent_reviewing_officer"]
+    return iros[0] if len(iros) == 1 else None
 
 
 def _dedupe_decisions(decisions: Sequence[FoundDecision]) -> list[FoundDecision]:

@@ -183,3 +183,18 @@ def test_layouts_dash_list_with_collar_number_and_school_name(tmp_path):
     assert conference["chair"] == "Helen Marsham"
     assert [c["name"] for c in conference["children"]] == ["Ava Mossley"]
     assert "Police" in conference["agencies_present"]
+
+
+def test_layouts_transcript_speaker_who_opens_with_their_name_and_agency(tmp_path):
+    path = tmp_path / "conference.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:09.000\n<v Helen Marsham>Good morning, I'm Helen Marsham, the independent chair. "
+                    "This is an initial child protection conference, today is the 21st of January 2026.\n\n"
+                    "00:00:16.000 --> 00:00:22.000\n<v Dan Hughson>PC Dan Hughson, Westford Police. There have been three incidents.\n\n"
+                    "00:00:31.000 --> 00:00:40.000\n<v Helen Marsham>Priya, can you arrange the first core group by the 4th of February?\n",
+                    encoding="utf-8")
+    result = next(flow.extract_documents([read(path)], Settings())).to_json()
+    people = {a["name"]: a for a in result["attendees"]}
+    assert people["Dan Hughson"]["agency"] == "Police"
+    assert result["conferences"][0]["chair"] == "Helen Marsham"
+    assert [(a["owner"], a["what"], a["due"]) for a in result["actions"]] == [("Priya", "arrange the first core group", "2026-02-04")]
+    assert result["meeting"]["title"] is None
