@@ -99,6 +99,9 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     head = _norm(text[start:start + 80])
     m = rules.pattern.match(head)
     if not m:
+        members = _MEMBERS_LABEL.match(text, start)
+        if members and "present" in rules.rules:     # "Commission members – Cllrs A, B", "Board Members: ..."
+            return "present", members.end()
         return _label_elsewhere(text, start, rules)
     label = m.group(0)
     rest = head[m.end():]
@@ -277,6 +280,7 @@ def label_blocks(
     return out
 
 
+_MEMBERS_LABEL = re.compile(r"(?:[A-Z][a-z]+[ \t]+){1,2}[Mm]embers(?:[ \t]+(?:present|attending))?[ \t]*[:\-–—][ \t]*(?=\S)")
 _OTHER_LABEL = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?:[ \t]+[a-z]+){1,3}|[A-Z][a-z]{3,})[ \t]*:")
 
 
