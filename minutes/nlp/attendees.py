@@ -432,8 +432,10 @@ class AttendeeFinder:
         """"Chair: Jon Pearce (IRO)", "Minute taker: Sandra Ives": present in that role."""
         out = []
         for s, e, role_id in role_lines(text_of(doc)):
-            if any(ts < e and s < te and label in ("ROLE", "AGENCY") for ts, te, label, _ in self._terms_in(terms, s, e, 0)):
-                continue                                   # "Chair - IRO" names a role, not a person
+            inside = self._terms_in(terms, s, e, 0)
+            titles = {(ts, te) for ts, te, label, _ in inside if label == "TITLE"}
+            if any(ts < e and s < te and label in ("ROLE", "AGENCY") and (ts, te) not in titles for ts, te, label, _ in inside):
+                continue                                   # "Chair - IRO" names a role, not a person ("Cllr" is a title)
             entry = Entry(start=s, end=e, name=" ".join(text_of(doc)[s:e].split()), name_start=s, name_end=e,
                           role_id=role_id, chair=role_id == "chair")
             person = self._person(doc, starts, entry, 0, "present")

@@ -203,7 +203,9 @@ def test_layouts_transcript_speaker_who_opens_with_their_name_and_agency(tmp_pat
 def test_layouts_members_label_with_a_dash(tmp_path):
     people, _ = _people(tmp_path, "Children and School Results Commission\n\nWednesday, 4 October 2006\n\n"
                                   "Commission members – Cllrs Melody Swann (Commissioner), Wendy Arnell, Gill Kennetty\n\n"
-                                  "Apologies – Cllrs George Camberon\n\n1. Notes of previous meeting\n\nThe notes were agreed.\n")
+                                  "Apologies – Cllrs George Camberon\n\nCabinet Secretary –  Cllr David Pughson\n\n"
+                                  "1. Notes of previous meeting\n\nThe notes were agreed.\n")
     assert {n: p["status"] for n, p in people.items()} == {
         "Councillor Melody Swann": "present", "Councillor Wendy Arnell": "present", "Councillor Gill Kennetty": "present",
-        "Councillor George Camberon": "apologies"}
+        "Councillor George Camberon": "apologies", "Cllr David Pughson": "present"}
+    assert people["Cllr David Pughson"]["role"] == "Cabinet Member"
