@@ -59,7 +59,7 @@ _NON_NAME = {
     "chief", "ch", "superintendent", "supt", "inspector", "detective", "det", "sergeant", "constable", "commander",
 }
 _INITIALS_LEAD = re.compile(r"\s*\(\s*[A-Z][A-Za-z]{0,3}\s*\)\s*")
-_TITLE_RUN = re.compile(r"(?<![(\w])(?:Councillor|Cllr\.?)\s+(?=[A-Z])")
+_TITLE_RUN = re.compile(r"(?<![(\w])(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd)\.?\s+(?=[A-Z])")
 _BRACKETED = re.compile(r"\([^)]*\)")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bCllr)(?<!\bRev)(?<!\bProf)\.\s+(?=[A-Z])")
 SEPARATORS = re.compile(r"\s+[\-–—]\s+|\s*[()]\s*|,\s*|:\s+|\s+/\s+")
@@ -125,11 +125,16 @@ def split_entries(text: str) -> list[tuple[int, int]]:
     if not lines:
         return []
     s0, e0 = lines[0]
-    titles = [m.start() for m in _TITLE_RUN.finditer(text, s0, e0)]
+    titles = []
+    prev_end = -1
+    for m in _TITLE_RUN.finditer(text, s0, e0):
+        if m.start() != prev_end:            # "Councillor Mrs Angela Barker" is one name
+            titles.append(m.start())
+        prev_end = m.end()
     if len(titles) >= 2 and not re.search(r"[,;]|\band\b|\.\s", _BRACKETED.sub("", text[s0:e0])):
         # "Councillor Bithell (Cllr J Lennox attending as substitute) Councillor Ragan ..."
         bounds = [s0] + titles[1:] + [e0] if titles[0] - s0 < 3 else [s0] + titles + [e0]
-        return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+        return [_titled_head(text, a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
     pieces: list[tuple[int, int]] = []
     for s, e in _sentences(text, s0, e0):
         if re.search(r"substitut|attended\s+as|in\s+place\s+of", _BRACKETED.sub("", text[s:e]), re.I):
@@ -139,6 +144,27 @@ def split_entries(text: str) -> list[tuple[int, int]]:
     if len(pieces) == 1 and lines:
         return pieces
     return pieces
+
+
+_TITLED_HEAD = re.compile(
+    r"\s*(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd)\.?\s+)*(?:[A-Z]\.?\s+)*(?P<first>[A-Z][\w'’\-]+)(?P<second>\s+(?:Mc|Mac)?[A-Z][\w'’\-]+)?(?:\s*\([^)]*\))?")
+
+
+def _titled_head(text: str, start: int, end: int) -> tuple[int, int]:
+    """A piece of a run of titled names ends after its name: "Mr A White Church Representatives"
+    keeps "Mr A White" (a second capitalised word is a surname only after a known given name)."""
+    m = _TITLED_HEAD.match(text, start, end)
+    if not m or not _TITLE_RUN.match(text, start, end):
+        return start, end
+    cut = m.end()
+    if m.group("second") and m.group("first").lower() not in given_names():
+        cut = m.end("first")
+        bracket = re.match(r"\s*\([^)]*\)", text[m.end("second"):end])
+        if bracket and m.group("second").strip().lower() in given_names():
+            cut = m.end()
+    while cut > start and text[cut - 1] in " \t":
+        cut -= 1
+    return start, cut
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

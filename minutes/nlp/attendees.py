@@ -72,6 +72,11 @@ _PROSE_LIST = re.compile(       # "Also present were Ms B, mother; Mr C, advocat
     r"(?P<list>[^.\n]+(?:\.(?!\s+[A-Z]|\s*$|\s*\n)[^.\n]*)*)",
     re.IGNORECASE,
 )
+_PLURAL_LEAD = re.compile(r"(?:Councillors|Cllrs\.?)[ \t]+(?=[A-Z])")
+_SUBSTITUTE_LIST = re.compile(   # "Cllrs L Wardlaw, A Burton and M Goldsmith attended as substitutes."
+    r"(?P<lead>Councillors|Cllrs\.?)[ \t]+(?P<list>[A-Z][^.\n]{0,200}?)[ \t]+(?:attended|were[ \t]+present|were[ \t]+in[ \t]+attendance)"
+    r"[ \t]+as[ \t]+(?:the[ \t]+)?substitutes\b"
+)
 _ATTENDED_FOR = re.compile(      # "Jane Mathieson, Consultant, Public Health, attended for Item 5"
     r"(?:^|(?<=[\n.]\s)|(?<=\n))(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
     r"(?:,[^.\n]{0,100})?\s+(?:also\s+)?attended\b(?!\s+by)"
@@ -415,8 +420,11 @@ class AttendeeFinder:
             cue = m.group("cue").lower()
             status = "apologies" if cue.startswith("apolog") else "in attendance" if "attendance" in cue else "present"
             s0, e0 = m.start("list"), m.end("list")
+            plural = _PLURAL_LEAD.match(text, s0, e0)      # "from Cllrs R Bailey, S Bennett-Wake and N Cook"
+            title = "Councillor" if plural else None
+            s0 = plural.end() if plural else s0
             for s, e in split_entries(text[s0:e0]):
-                entry = parse_entry(text, s0 + s, s0 + e, self._terms_in(terms, s0 + s, s0 + e, 0), None)
+                entry = parse_entry(text, s0 + s, s0 + e, self._terms_in(terms, s0 + s, s0 + e, 0), title)
                 if entry.name and not _titled_or_given(entry.name):
                     continue
                 if "chaired" in cue and entry.name:
@@ -539,6 +547,14 @@ class AttendeeFinder:
             if _titled_or_given(m.group("name")):
                 out.append(FoundPerson(name=m.group("name"), status="apologies", confidence=0.8,
                                        evidence=evidence_at(doc, m.start("name"), m.end("name"), starts)))
+        text = text_of(doc)
+        for m in _SUBSTITUTE_LIST.finditer(text):
+            s0 = m.start("list")
+            for s, e in split_entries(text[s0:m.end("list")]):
+                name = "Councillor " + " ".join(text[s0 + s:s0 + e].split())
+                if plausible_name(name, True):
+                    out.append(FoundPerson(name=name, role="Councillor", status="present", confidence=0.8,
+                                           evidence=evidence_at(doc, s0 + s, s0 + e, starts)))
         for m in _SUBSTITUTE.finditer(text_of(doc)):
             if not _titled_or_given(m.group("sub")):
                 continue                                   # "The Director attended in place of ..."

@@ -209,3 +209,21 @@ def test_layouts_members_label_with_a_dash(tmp_path):
         "Councillor Melody Swann": "present", "Councillor Wendy Arnell": "present", "Councillor Gill Kennetty": "present",
         "Councillor George Camberon": "apologies", "Cllr David Pughson": "present"}
     assert people["Cllr David Pughson"]["role"] == "Cabinet Member"
+
+
+def test_layouts_titled_names_run_together_on_one_line(tmp_path):
+    people, _ = _people(tmp_path, "Children's Services Committee\n\nPresent: Mr J Joyce (Chair) Mrs J Brocklow-Coulton "
+                                  "Councillor Mrs Angela Barkwell Mr P Gilmoor Ms D Gihara Mr A Whiteley\n"
+                                  "Church Representatives Mrs H Batesford\n")
+    assert set(people) == {"Mr J Joyce", "Mrs J Brocklow-Coulton", "Councillor Mrs Angela Barkwell", "Mr P Gilmoor",
+                           "Ms D Gihara", "Mr A Whiteley", "Mrs H Batesford"}
+    assert people["Ms D Gihara"]["role"] is None
+    assert people["Mr J Joyce"]["role"] == "Chair"
+
+
+def test_layouts_plural_title_in_an_apologies_sentence_and_substitutes(tmp_path):
+    people, _ = _people(tmp_path, "Minutes: Apologies for absence were received from Cllrs R Baillie, S Bennett-Wakeley "
+                                  "and N Cookson. Cllrs L Wardlow, A Burtonshaw and M Goldsby attended as substitutes.\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Councillor R Baillie": "apologies", "Councillor S Bennett-Wakeley": "apologies", "Councillor N Cookson": "apologies",
+        "Councillor L Wardlow": "present", "Councillor A Burtonshaw": "present", "Councillor M Goldsby": "present"}
