@@ -203,6 +203,7 @@ _BEFORE_WHEN = re.compile(r"\s+(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:n
 
 
 # "That an update be provided": a bare "be", not "will be" / "to be" (a report of what happens, or a purpose)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _SUBJUNCTIVE = "".join(rf"(?<!\b{w})" for w in ("will", "would", "shall", "to", "should", "must", "may", "can", "could", "might"))
 
 
@@ -215,6 +216,10 @@ def _passive(participles: str) -> dict[str, re.Pattern[str]]:
         "resolution": re.compile(
             rf"^\s*(?:[^.;:]*?\b(?i:that)\s+)?(?P<what>(?!(?i:the\s+)?(?:report|minutes|recommendations?|update|information)\s+be\s+noted)"
             rf"[^.;:]{{2,140}}?{_SUBJUNCTIVE}\s+be\s+(?i:{participles})\b.*)$", re.S),
+        "to_be": re.compile(            # "Draft audit template to be circulated by the Committee Secretary by 1 September"
+            rf"^\s*(?P<what>(?:[A-Z]|(?:a|an|the)\s)[^.;:]{{2,120}}?\s+to\s+be\s+(?i:{participles})\b[^.;]*?)"
+            rf"(?:\s+by\s+(?:the\s+)?(?P<owner>(?!(?:{_MONTHS})\b)[A-Z][\w'’\-]*(?:\s+(?!(?:{_MONTHS})\b)[A-Z][\w'’\-]*){{0,4}}))?"
+            rf"(?=\s+(?:by|before|no\s+later|in|at|on|within)\b|[\s.;]*$)", re.S),
         "that": re.compile(
             rf"\b(?:requested|asked|agreed|recommended|suggested|proposed)\s+that\s+(?P<what>(?:(?:a|an|the|further|this|these|all|any)\s+)"
             rf"[^.;:]{{2,120}}?{_SUBJUNCTIVE}\s+be\s+(?i:{participles})\b.*)$", re.I | re.S),
@@ -541,8 +546,11 @@ class ActionFinder:
             return self._undertaken(doc, starts, dates, start, end, what, None)
         if len(sentence.split()) > 45:
             return None
+        to_be = passive["to_be"].match(sentence)
         if p:
             owner, what = p.group("owner").strip(), p.group("what")
+        elif to_be:                     # "Minutes to be circulated by the Clerk"
+            owner, what = to_be.group("owner"), to_be.group("what")
         elif would:
             what = sentence
             agreed = list(_THAT.finditer(sentence, 0, would.start()))
@@ -619,6 +627,12 @@ class ActionFinder:
                 if owned and not self.cues.not_tasks.match(owned.what):
                     out.append(owned)
                     continue
+            to_be = passive["to_be"].match(d.text)
+            if to_be:
+                owner = to_be.group("owner")
+                out.append(FoundAction(what=to_be.group("what").strip(" .;,"), evidence=d.evidence,
+                                       owner=owner if owner and owner.lower() not in self.cues.not_owners else None, due=due))
+                continue
             p = passive["resolution"].match(d.text) or (self.cues.audience.search(d.text) and weak["resolution"].match(d.text))
             if p:
                 what = _BEFORE_WHEN.sub("", p.group("what")).strip(" .;,")

@@ -92,10 +92,21 @@ def _norm(text: str) -> str:
     return text.lower().replace("’", "'").replace("‘", "'")
 
 
+_LETTER_SPACED = re.compile(r"(?:[A-Z] ){3,}[A-Z](?![\w])")     # "P R E S E N T:-" in council PDFs
+
+
 def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, int] | None:
     """(section id, offset where the content after the label starts), or None."""
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
+    spaced = _LETTER_SPACED.match(text, start)
+    if spaced:
+        word = text[start:spaced.end()].replace(" ", "")
+        found = match_label(text[:start] + word + text[spaced.end():], is_heading, rules)
+        if found is None:
+            return None
+        removed = spaced.end() - start - len(word)
+        return found[0], found[1] + removed if found[1] >= start + len(word) else found[1]
     head = _norm(text[start:start + 80])
     m = rules.pattern.match(head)
     if not m:
@@ -119,8 +130,8 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     content = start + m.end() + (after.end() if after else 0)
     if short_line and not after:                   # "Strengths / what's working well": the whole line is the heading
         content = start + len(first_line)
-    while content < len(text) and text[content] in " \t*_:\n":
-        content += 1
+    while content < len(text) and (text[content] in " \t*_:\n" or (text[content] in "-–" and text[content - 1] == ":")):
+        content += 1                  # "PRESENT:-" too
     section = rules.by_label[label]
     if section == "plan" and "action" in first_line.lower() and "actions" in rules.rules:
         section = "actions"           # "Outline Child Protection Plan / Actions"

@@ -331,3 +331,12 @@ def test_actions_undertakings_of_people_in_conference_narrative(nlp):
 def test_actions_semicolon_ends_a_plan_task(nlp):
     text = "Outline Child Protection Plan\n\n- IDVA to continue safety planning with Kelly; Dean to be offered a programme.\n"
     assert [(a.owner, a.what) for a in _actions(nlp, text)] == [("IDVA", "continue safety planning with Kelly")]
+
+
+def test_a_passive_task_with_its_agent_after_an_agreed_label(nlp):
+    actions = _actions(nlp, "Minutes\n\n5. New Business\n\n- Discussion on a quarterly safety audit for events.\n"
+                            "- Agreed: Draft audit template to be circulated by Committee Secretary by 1 September 2025.\n"
+                            "- Minutes of the workshop to be shared by the Business Manager.\n")
+    found = {(a.what, a.owner, a.due) for a in actions}
+    assert ("Draft audit template to be circulated", "Committee Secretary", "2025-09-01") in found
+    assert ("Minutes of the workshop to be shared", "Business Manager", None) in found

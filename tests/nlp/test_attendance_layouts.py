@@ -227,3 +227,12 @@ def test_layouts_plural_title_in_an_apologies_sentence_and_substitutes(tmp_path)
     assert {n: p["status"] for n, p in people.items()} == {
         "Councillor R Baillie": "apologies", "Councillor S Bennett-Wakeley": "apologies", "Councillor N Cookson": "apologies",
         "Councillor L Wardlow": "present", "Councillor A Burtonshaw": "present", "Councillor M Goldsby": "present"}
+
+
+def test_layouts_letter_spaced_present_label(tmp_path):
+    people, result = _people(tmp_path, "MINUTES of the Meeting of the Safeguarding Committee held on Monday 10 November 2014.\n\n"
+                                       "P R E S E N T:-\n\nMiss R Ellamby, Mrs M Harveston, Mrs D Lewisham\n\n"
+                                       "49 APOLOGIES FOR ABSENCE\n\nAn apology for absence was received from Mr M Alterskine.\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Miss R Ellamby": "present", "Mrs M Harveston": "present", "Mrs D Lewisham": "present", "Mr M Alterskine": "apologies"}
+    assert result["meeting"]["title"] != "P R E S E N T:-"
