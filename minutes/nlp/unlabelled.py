@@ -23,6 +23,7 @@ from .attendance import given_names, plausible_name
 
 MIN_NAMES = 3                  # fewer name-like lines than this at the top of a document is not a list
 MAX_LINE = 160                 # a longer line is prose
+MIN_COLUMN = 4                 # this many name-only lines in a row are a list whatever else the block holds
 SHARE_OF_BLOCK = 0.5           # more than this share of a block's lines must be names
 
 _TITLE = (r"(?:(?:Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx|Prof\.?|Professor|Rev\.?|Revd\.?|Sir|Dame|"
@@ -88,7 +89,16 @@ def list_lines(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
         lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
         hits: list[tuple[int, int]] = []
         named_lines = 0
+        column: list[tuple[int, int]] = []       # consecutive lines that hold nothing but a name
+        longest: list[tuple[int, int]] = []
         for start, line in lines:
+            one = name_at_line_start(line) if len(line) <= MAX_LINE else None
+            if one and not line[one[1]:].strip():
+                column.append((offset + start + one[0], offset + start + one[1]))
+                if len(column) > len(longest):
+                    longest = list(column)
+            else:
+                column = []
             if len(line) > MAX_LINE * 3:
                 continue
             several = bracketed_names(line)
@@ -104,6 +114,8 @@ def list_lines(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
                 named_lines += 1
         if lines and named_lines and named_lines > SHARE_OF_BLOCK * len(lines):
             found.extend(hits)
+        elif len(longest) >= MIN_COLUMN:          # a table's name column flattened into a longer block
+            found.extend(longest)
     return found if len(found) >= MIN_NAMES else []
 
 
