@@ -18,8 +18,9 @@ One parser serves .txt and .md, since typed notes and web-page copies mix both.
   unmarked line continues it if indented past the marker or starting in lower case, else it
   starts a paragraph.  `level` is the nesting depth shown by indentation (1 = outermost).
 * Markdown pipe tables (with a |---| separator row) become one `table` block; the separator, empty
-  rows and empty columns are left out, `<br>` in a cell becomes a space.  Plain-text tables aligned
-  with spaces are not guessed: they stay paragraphs.
+  rows and empty columns are left out, `<br>` in a cell becomes a space.  Two or more lines with
+  the same number of tab-separated cells (a spreadsheet or Word table saved as text) are a table
+  too.  Plain-text tables aligned with spaces are not guessed: they stay paragraphs.
 * Line joining: lines are first re-joined where they were soft-wrapped (a line continues the one
   before when it starts in lower case, or when the line before is long (>= 55 characters) or ends
   in a comma without ending a sentence).  The resulting lines that are short (< 80 characters) and
@@ -192,6 +193,10 @@ def _parse(lines: list[str], state: _State) -> None:
             flush()
             i = _table(lines, i - 1, state)
             continue
+        if _tab_grid(lines, i - 1):
+            flush()
+            i = _tab_table(lines, i - 1, state)
+            continue
         if _SETEXT.match(line) and len(pending) == 1 and item_marker is None:
             text = pending.pop()
             _heading(inline(text), 1 if line.strip().startswith("=") else 2, state)
@@ -352,6 +357,32 @@ def _plain_grid(lines: list[str], i: int) -> bool:
         run.append(len(_cells(lines[i])))
         i += 1
     return len(run) >= 3 and len(set(run)) == 1 and run[0] >= 2
+
+
+def _tab_cells(line: str) -> list[str]:
+    return [inline(cell) for cell in re.split(r"\t+", line.strip(" \t"))]
+
+
+def _tab_grid(lines: list[str], i: int) -> bool:
+    """Two or more lines of tab-separated cells, the same number on each (a table pasted from a
+    spreadsheet or a Word table saved as text: "Outcome<TAB>Action<TAB>Who<TAB>By when")."""
+    if i + 1 >= len(lines) or "\t" not in lines[i].strip(" \t") or "\t" not in lines[i + 1].strip(" \t"):
+        return False
+    first, second = _tab_cells(lines[i]), _tab_cells(lines[i + 1])
+    if first[0].endswith(":") and second[0].endswith(":"):
+        return False                  # "Chair:<TAB>Jo Makepeace" / "Date:<TAB>12/11/2026": labelled lines, no table
+    return len(first) >= 2 and len(second) == len(first)
+
+
+def _tab_table(lines: list[str], i: int, state: _State) -> int:
+    """The tab-separated rows from lines[i] while each has the first row's number of cells."""
+    width = len(_tab_cells(lines[i]))
+    rows = []
+    while i < len(lines) and not is_blank(lines[i]) and len(_tab_cells(lines[i])) == width:
+        rows.append(tuple(_tab_cells(lines[i])))
+        i += 1
+    state.add(TextBlock("table", table_text(tuple(rows)), rows=tuple(rows)))
+    return i
 
 
 def _cells(line: str) -> list[str]:

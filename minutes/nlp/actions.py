@@ -21,7 +21,7 @@ date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -147,7 +147,7 @@ _TO = re.compile(r"^(?P<owner>[^,;:]{2,60}?)\s+(?:to|will|agreed\s+to|is\s+to|ar
 _BY = re.compile(r"[\s,(]*(?:\bnext\s+(?=\d)|\bby\b|\bbefore\b|\bno\s+later\s+than\b|\bw/c\b|\bweek\s+commencing\b|\bfirst\s+(?=\d)|\bdue\b|\bdeadline\b|\bwithin\b|\bongoing\b|\bfrom\b)[^)]*\)?\s*$", re.I)
 _DUE_WORDS = re.compile(r"\b(ongoing|by\s+next\s+core\s+group|at\s+each\s+core\s+group|before\s+review|by\s+review|immediately|asap|weekly|monthly|fortnightly)\b", re.I)
 _HEADER = {
-    "what": ("action", "what", "task", "outcome", "activity"),
+    "what": ("action", "what", "task", "activity", "outcome"),
     "owner": ("who", "owner", "responsible", "lead", "by whom", "person"),
     "due": ("when", "by", "date", "timescale", "deadline", "due"),
 }
@@ -358,6 +358,9 @@ class ActionFinder:
         seen: set = set()
         unique = []
         for a in found:                 # one action per sentence, whichever reader found it first
+            tidy = a.what.rstrip(" \t.;,:-–—")
+            if tidy != a.what:          # "send the plan to all agencies — by 19/11/2026": the dash before the when
+                a = replace(a, what=tidy)
             keys = {(a.evidence.block, a.evidence.start), (a.what.lower(), (a.owner or "").lower())}
             if not keys & seen:
                 unique.append(a)
@@ -708,11 +711,11 @@ class ActionFinder:
     def _table(self, doc, starts, span, rows, dates, index) -> list[FoundAction]:
         header = [c.lower() for c in rows[0]]
         cols: dict[str, int] = {}
-        for key, words in _HEADER.items():
-            for j, cell in enumerate(header):
-                if j not in cols.values() and any(cell.startswith(w) or f" {w}" in cell for w in words):
-                    cols[key] = j
-                    break
+        for key, words in _HEADER.items():       # words in order of preference: "Action" before "Outcome"
+            cols_for = [j for w in words for j, cell in enumerate(header)
+                        if j not in cols.values() and (cell.startswith(w) or f" {w}" in cell)]
+            if cols_for:
+                cols[key] = cols_for[0]
         if "what" not in cols or ("owner" not in cols and "due" not in cols):
             return []
         from .dates import find_dates

@@ -22,7 +22,7 @@ _KEY_LINE = re.compile(
 )
 _NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2}")
 _CHILD = re.compile(
-    r"(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?)\s*(?:\(\s*(?:(?:DOB|d\.o\.b\.?|born)[:\s]*(?P<dob>[0-9][0-9/.\-]+)|(?P<age>\d{1,2})\s*(?:yrs?|years?)?|unborn[^)]*|EDD[^)]*)\s*\)"
+    r"(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?)\s*(?:\(\s*(?:(?:DOB|d\.o\.b\.?|born)[:\s]*(?P<dob>[0-9][0-9/.\-]+)|(?:aged?[:\s]*)?(?P<age>\d{1,2})\s*(?:yrs?|years?)?(?:\s+old)?|unborn[^)]*|EDD[^)]*)\s*\)"
     r"|[,\-–]\s*(?:DOB|d\.o\.b\.?|date\s+of\s+birth)[:\s]*(?P<dob2>[0-9][0-9/.\-]+[0-9]))"   # "Ava Moss, DOB 11/06/2021"
 )
 _EVENT = {

@@ -12,6 +12,7 @@ import pytest
 
 from minutes.errors import EmptyDocument, InputError
 from minutes.ingest import read
+from minutes.ingest.text import parse_text
 from minutes.ingest.normalise_text import join_lines, split_marker
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "text"
@@ -262,3 +263,21 @@ def test_text_paragraphs_one_line_each_are_left_alone(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("\n\n".join(paras), encoding="utf-8")
     assert len(read(path).blocks) == 10
+
+
+def test_text_tab_separated_rows_are_a_table():
+    blocks = parse_text("Outline Child Protection Plan\nOutcome\tAction\tWho\tBy when\n"
+                        "Parents stop arguing\tComplete a risk assessment\tFaye Ito\t18/12/2026\n"
+                        "Father reduces drinking\tAttend the recovery service\tKyle Marsh\tongoing\n\nNext paragraph.\n")
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].rows[0] == ("Outcome", "Action", "Who", "By when")
+    assert tables[0].rows[2] == ("Father reduces drinking", "Attend the recovery service", "Kyle Marsh", "ongoing")
+    assert blocks[-1].text == "Next paragraph."
+
+
+def test_text_a_single_tabbed_line_is_no_table():
+    for text in ("Chair:\tJo Makepeace\nDate:\t12/11/2026 and later\tnotes\n", "Chair:\tJo Makepeace\nDate:\t12/11/2026\n"):
+        blocks = parse_text(text)
+        assert not [b for b in blocks if b.kind == "table"]
+        assert "Jo Makepeace" in blocks[0].text

@@ -236,3 +236,19 @@ def test_layouts_letter_spaced_present_label(tmp_path):
     assert {n: p["status"] for n, p in people.items()} == {
         "Miss R Ellamby": "present", "Mrs M Harveston": "present", "Mrs D Lewisham": "present", "Mr M Alterskine": "apologies"}
     assert result["meeting"]["title"] != "P R E S E N T:-"
+
+
+def test_layouts_tab_separated_plan_children_with_ages_and_decision_lines(tmp_path):
+    _, result = _people(tmp_path, "Transfer-in Child Protection Conference\nHeld on 4th December 2026\n\n"
+                                  "Children: Leo Marston (age 6), Ava Marston (aged 2)\n\n"
+                                  "Decision\nLeo: subject to a Child Protection Plan, category emotional abuse.\n"
+                                  "Ava: subject to a Child Protection Plan, category emotional abuse.\n\n"
+                                  "Outline Child Protection Plan\nOutcome\tAction\tWho\tBy when\n"
+                                  "Parents stop arguing\tComplete a domestic abuse risk assessment\tFaye Itoh\t18/12/2026\n"
+                                  "Father reduces drinking\tAttend the recovery service weekly\tKyle Marston\tongoing\n")
+    conference = result["conferences"][0]
+    assert [(c["name"], c["decision"]) for c in conference["children"]] == [("Leo Marston", "plan made"), ("Ava Marston", "plan made")]
+    assert conference["outcome"] == "plan made"
+    assert [(a["what"], a["owner"], a["due"]) for a in result["actions"]] == [
+        ("Complete a domestic abuse risk assessment", "Faye Itoh", "2026-12-18"),
+        ("Attend the recovery service weekly", "Kyle Marston", None)]
