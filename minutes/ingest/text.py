@@ -284,7 +284,15 @@ _RECORD = re.compile(
 )
 
 
+_LOWER_LABEL = re.compile(r"^(?P<label>[a-z][a-z'’ \-]{1,30}?)\s*[:\-–]\s")
+_SHORT_LABELS = frozenset({"apols", "apologies", "present", "attendees", "attending", "chair", "date", "minute taker",
+                           "minutes", "actions", "action", "decision", "outcome", "category", "categories", "venue"})
+
+
 def _continues_prose(before: str, line: str) -> bool:
+    label = _LOWER_LABEL.match(line)
+    if label and (label.group("label") in _SHORT_LABELS or label.group("label") in LABELS):
+        return False                  # "apols: Dr Singh GP" under a long "present: ..." line opens a list of its own
     if line[:1].islower():
         return True
     if _SENTENCE_END.search(before) or _RECORD.match(line):

@@ -352,11 +352,14 @@ def _role_words(text: str, start: int, end: int, ns: int, ne: int, covered) -> s
     """A role written in words the gazetteer does not know ("Head of Safeguarding")."""
     for fs, fe in _fragments(text, start, end):
         if ns <= fs < ne or fs <= ns < fe:
+            tail = text[ne:fe].strip() if fs <= ns < fe and ne <= fe else ""
+            if re.fullmatch(r"\(?[a-z]{2,5}\)?", tail):      # "Rob Finn sw": a lower-case abbreviation after the name
+                return tail
             continue
         frag = text[fs:fe].strip()
         if not frag or _status_in(frag) or _CHAIR.fullmatch(frag) or any(s <= fs and fe <= e for s, e in covered):
             continue
-        if re.search(r"[A-Za-z]{3,}", frag) and len(frag) <= 80:
+        if (re.search(r"[A-Za-z]{3,}", frag) or re.fullmatch(r"\(?[a-z]{2}\)?", frag)) and len(frag) <= 80:   # "sw", "hv" too
             return frag
     return None
 

@@ -140,9 +140,13 @@ class AttendeeFinder:
         if not entry.name or _is_title_cased_role(entry.name):
             return None                                  # "Helth Visitor" is a role misspelt, not a person
         role_id = entry.role_id
+        agency_id = entry.agency_id
+        if role_id is None and entry.role_text and re.fullmatch(r"[a-z]{2,5}", entry.role_text.strip(" ()-–,")):
+            short = entry.role_text.strip(" ()-–,")      # "Rob Finn sw", "Amy Lau (hv)": an abbreviation typed in lower case
+            role_id = self.roles.lookup(short)
+            agency_id = agency_id or self.agencies.lookup(short)
         if role_id is None and entry.role_text:          # "Helth Visitor": fuzzy, with a cutoff
             role_id = canonical_id(entry.role_text, "roles")
-        agency_id = entry.agency_id
         implied = self.roles.by_id[role_id].agency if role_id in self.roles.by_id else None
         if implied and (agency_id is None or agency_id in GENERIC_AGENCIES):
             agency_id = implied                          # a health visitor's "Health" is Health Visiting

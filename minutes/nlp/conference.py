@@ -17,7 +17,7 @@ from .found import BlockSection, FoundDate, block_starts, evidence_at, text_of, 
 TYPE_NAMES = {"initial": "initial", "review": "review", "transfer_in": "transfer-in", "pre_birth": "pre-birth"}
 HEAD_BLOCKS = 12
 _KEY_LINE = re.compile(
-    r"(?im)^\s*(?P<key>chair(?:ed by)?|conference chair|iro|minute[\s-]?taker|minutes(?:\s+taken\s+by)?|"
+    r"(?im)(?:^|(?<=\s\s)|(?<=\d[ \t]))\s*(?P<key>chair(?:ed by)?|conference chair|iro|minute[\s-]?taker|minutes(?:\s+taken\s+by)?|"
     r"lead\s+social\s+worker|allocated\s+social\s+worker|social\s+worker)\s*[:\-–]\s*(?P<value>[^\n]+)$"
 )
 _NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2}")
@@ -67,6 +67,8 @@ class ConferenceFacts:
         text = text_of(doc)
         ids = doc.user_data.get("minutes_block_ids") or []
         for d in dates:
+            if d.value == doc._.anchor:
+                continue                # "RCPC 20.11.26": the conference's own date is no later event
             local = d.evidence.block - first
             if not 0 <= local < len(spans):
                 continue

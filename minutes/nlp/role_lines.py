@@ -23,7 +23,7 @@ MAX_NAME_WORDS = 5
 _INITIALS = re.compile(r"\(?\b(?P<i>[A-Z]{2,3})\b\)?")
 _TITLED = re.compile(r"(?:Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Prof\.?|Rev\.?|PC|DC|DS|DI|DCI)\s+[A-Z]")
 _NAME = re.compile(r"(?:(?:Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Prof\.?|Rev\.?|PC|DC|DS|DI|DCI)\s+)?"
-                   r"[A-Z][\w’'\-]*\.?(?:\s+[A-Z][\w’'\-]*){0,3}")
+                   r"[A-Z][\w’'\-]*\.?(?:\s+(?!(?:IRO|SW|HV|GP|DSL|SN|CAMHS|YOT|IDVA|FSW|TM|CSC|SENCO|CP)\b)[A-Z][\w’'\-]*){0,3}")     # "Priya Nandra IRO": the post is no part of the name
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +34,7 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
         for word in group["words"]:
             roles[word.lower()] = group["role"]
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(roles, key=len, reverse=True))
-    pattern = re.compile(rf"(?im)(?:^|(?<=\s\s))[ \t]*(?P<label>{words})[ \t]*(?:[:\-–]|(?<=by))[ \t]*(?P<rest>[^\n]*?)(?=\s{{2,}}|$)")
+    pattern = re.compile(rf"(?im)(?:^|(?<=\s\s)|(?<=\d[ \t]))[ \t]*(?P<label>{words})[ \t]*(?:[:\-–]|(?<=by))[ \t]*(?P<rest>[^\n]*?)(?=\s{{2,}}|$)")
     return pattern, roles
 
 

@@ -252,3 +252,18 @@ def test_layouts_tab_separated_plan_children_with_ages_and_decision_lines(tmp_pa
     assert [(a["what"], a["owner"], a["due"]) for a in result["actions"]] == [
         ("Complete a domestic abuse risk assessment", "Faye Itoh", "2026-12-18"),
         ("Attend the recovery service weekly", "Kyle Marston", None)]
+
+
+def test_layouts_terse_review_notes_in_lower_case(tmp_path):
+    people, result = _people(tmp_path, "RCPC - Jayden Colby (5) and Mia Colby (3)\ndate 20.11.26   chair: Priya Nandrath IRO\n\n"
+                                       "present: mum (Stacey Colby), Rob Finnick sw, Amy Lautner hv, Ms K Dyerson nursery manager, "
+                                       "PC 4412 Owen Pikeman\napols: Dr Singhal GP - report recieved, camhs - no one available\n\n"
+                                       "Decision - both children to remain on CP plans under neglect. Next RCPC in 6 months - 20/05/2027.\n\n"
+                                       "Plan / actions\n* Core group - 4/12/26\n")
+    assert {n: (p["role"], p["status"]) for n, p in people.items()} == {
+        "Priya Nandrath": ("Chair", "present"), "Stacey Colby": ("Mother", "present"),
+        "Rob Finnick": ("Social Worker", "present"), "Amy Lautner": ("Health Visitor", "present"),
+        "Ms K Dyerson": ("Nursery Worker", "present"), "PC 4412 Owen Pikeman": ("Police Officer", "present"),
+        "Dr Singhal": ("GP", "apologies")}
+    conference = result["conferences"][0]
+    assert (conference["chair"], conference["review_date"], conference["core_group_date"]) == ("Priya Nandrath", "2027-05-20", "2026-12-04")
