@@ -53,13 +53,14 @@ _SENT_APOLOGIES = re.compile(   # "Gail Tolley (Strategic Director), who had sub
     r"(?:sent|submitted|gave|given|tendered|offered)[ \t]+(?:(?:his|her|their)[ \t]+)?apolog"
 )
 _PRESENTED_BY = re.compile(
-    r"\b(?:presented|introduced|delivered|given|led|attended)\s+by\s+(?:the\s+)?"
+    r"\b(?:presented|introduced|delivered|given|led|attended|(?:was|were)\s+(?:made|raised|asked)|moved|seconded|proposed)\s+by\s+(?:the\s+)?"
     r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
 )
 _ASKED_TO_SPEAK = re.compile(   # "the Chairman asked Mr Tahir Ahmed to provide the verbal update"
     r"\b(?:asked|invited|called\s+(?:on|upon))\s+"
     r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
-    r"\s+to\s+(?:provide|give|present|introduce|update|speak|report|outline|explain|address|summarise|summarize)\b"
+    r"\s+to\s+(?:provide|give|present|introduce|update|speak|report|outline|explain|address|summarise|summarize|express|"
+    r"comment|respond|answer|clarify|confirm|thank|lead|open|close)\b"
 )
 _QUESTION_FROM = re.compile(    # "Following a question from Councillor Jerry Roodhouse, ..."
     r"\b(?:questions?|comments?|query|queries)\s+(?:raised\s+)?(?:from|by)\s+"
@@ -95,7 +96,7 @@ _STATUS_CELL = (
 )
 _INTRO = re.compile(r"\b(?:I'm|I am|my name is|this is|it's)\b", re.I)
 _APPOSITIVE = re.compile(      # ", Interim Director: Children & Families," / " (Operational Director)" after a name
-    r"[ \t]*(?:,[ \t]*(?P<comma>[^,.;()\n]{3,90}?)[ \t]*(?=,|\.(?:\s|$)|;|$|\s+(?:and|who|to|for|was|were|had|has|gave|said|presented|introduced|advised|explained|reported|provided|informed|noted|attended)\b)"
+    r"[ \t]*(?:,[ \t]*(?P<comma>[^,.;()\n]{3,90}?)[ \t]*(?=,|\.(?:\s|$)|;|$|\s+(?:and|who|that|to|for|was|were|had|has|gave|said|presented|introduced|advised|explained|reported|provided|informed|noted|attended)\b)"
     r"|[ \t]*\((?P<bracket>[^()\n]{2,90})\))"
 )
 _NOT_ATTENDEE_BEFORE = re.compile(
@@ -505,6 +506,10 @@ class AttendeeFinder:
                 close = next((t.i for t in doc[after + 1:min(after + APPOSITIVE_TOKENS, len(doc))] if t.text in (",", ".", ";")), None)
                 if close is not None and doc[close].text == "," and any(
                         label in ("ROLE", "AGENCY") for _, _, label, _ in self._terms_in(terms, doc[after].idx, doc[close].idx, 0)):
+                    after, reach = close + 1, 3
+            if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ in ("who", "whom"):
+                close = next((t.i for t in doc[after + 2:min(after + 2 * APPOSITIVE_TOKENS, len(doc))] if t.text in (",", ".", ";")), None)
+                if close is not None and doc[close].text == ",":     # "Cllr Lord, who is a member of the Panel, commented"
                     after, reach = close + 1, 3
             elif after < len(doc) and doc[after].text == "(":   # "Nigel Chapley (Operational Director, Police) advised ..."
                 close = next((t.i for t in doc[after + 1:min(after + APPOSITIVE_TOKENS, len(doc))] if t.text in (")", "\n")), None)

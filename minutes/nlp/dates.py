@@ -342,11 +342,12 @@ def day_dates(mentions: Iterable[DateMention]) -> list[DateMention]:
 
 _CUE = re.compile(
     r"(?:\bdate(?:\s+of\s+(?:the\s+|this\s+)?(?:meeting|conference|review|icpc|rcpc))?|\bmeeting(?:\s+date)?"
-    r"|\bconference\s+date|\bheld\s*:|\bheld\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?$",
+    r"|\bconference\s+date|\bdecided\s+at\s+meeting|\bdate\s+of\s+decision|\bheld\s*:|\bheld\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NOT_MEETING = re.compile(
-    r"\b(?:birth|born|d\.?o\.?b|deadline|due|next|review\s+date|previous|last|proceedings|since|until)\b"
+    r"\b(?:birth|born|d\.?o\.?b|deadline|due|next|review\s+date|previous|last|proceedings|since|until|"
+    r"publication|published|despatched|dispatched|issued|printed|circulated)\b"
     r"|\b(?:approv|confirm|agree|sign|accept)\w*\b[^\n]{0,40}\bminutes\s+of",
     re.IGNORECASE,
 )

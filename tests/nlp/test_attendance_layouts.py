@@ -267,3 +267,18 @@ def test_layouts_terse_review_notes_in_lower_case(tmp_path):
         "Dr Singhal": ("GP", "apologies")}
     conference = result["conferences"][0]
     assert (conference["chair"], conference["review_date"], conference["core_group_date"]) == ("Priya Nandrath", "2027-05-20", "2026-12-04")
+
+
+def test_layouts_people_named_by_a_request_and_a_relative_clause(tmp_path):
+    people, _ = _people(tmp_path, "Minutes:\nThe Senior Partnership Officer presented the work programme.\n"
+                                  "A request was made by Irene Lavellan, Virtual School Head that some amendments be made.\n"
+                                  "Councillor Joan Ashworth, who is a member of the Panel, commented that the work had gone well.\n")
+    assert {n: p["status"] for n, p in people.items()} == {"Irene Lavellan": "mentioned", "Councillor Joan Ashworth": "mentioned"}
+    assert people["Irene Lavellan"]["role"] == "Virtual School Head"
+
+
+def test_layouts_decision_page_dates_the_meeting_not_the_publication(tmp_path):
+    _, result = _people(tmp_path, "Decisions:\n\n17.4 Resolved - That the revised terms of reference be endorsed.\n\n"
+                                  "Publication date: 07/10/2021\n\nDate of decision: 24/09/2021\n\n"
+                                  "Decided at meeting: 24/09/2021 - Governance Committee\n")
+    assert result["meeting"]["date"] == "2021-09-24"
