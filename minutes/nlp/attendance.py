@@ -348,6 +348,10 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_NOT_A_ROLE = re.compile(r"substitut|\battended\b|in\s+place\s+of|on\s+behalf|in\s+(?:his|her|their)\s+absence|"
+                         r"^\(?\s*(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z]", re.I)
+
+
 def _role_words(text: str, start: int, end: int, ns: int, ne: int, covered) -> str | None:
     """A role written in words the gazetteer does not know ("Head of Safeguarding")."""
     for fs, fe in _fragments(text, start, end):
@@ -359,6 +363,8 @@ def _role_words(text: str, start: int, end: int, ns: int, ne: int, covered) -> s
         frag = text[fs:fe].strip()
         if not frag or _status_in(frag) or _CHAIR.fullmatch(frag) or any(s <= fs and fe <= e for s, e in covered):
             continue
+        if _NOT_A_ROLE.search(frag):
+            continue                     # "(Ms H Horne attended as substitute)": another person, no role
         if (re.search(r"[A-Za-z]{3,}", frag) or re.fullmatch(r"\(?[a-z]{2}\)?", frag)) and len(frag) <= 80:   # "sw", "hv" too
             return frag
     return None

@@ -44,7 +44,8 @@ SPEECH_WINDOW = 6             # tokens between a name and its speech verb
 _PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof\.?)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
 _NAMED = rf"(?:{_PERSON}|[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){{1,2}})"   # titled, or First Last
 _SUBSTITUTE = re.compile(
-    rf"(?P<sub>{_NAMED})\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place"
+    rf"(?P<sub>{_NAMED})(?:,[ \t]*[^,()\n]{{2,60}}?)?\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place"
+    r"|attended\s+in\s+(?:his|her|their)\s+(?:absence|place)|attended\s+on\s+(?:his|her|their)\s+behalf"
     r"|(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:named\s+)?substitute)"
     rf"(?:\s+(?:for|of)\s+(?P<for>{_NAMED}))?"
 )
@@ -96,7 +97,7 @@ _STATUS_CELL = (
 )
 _INTRO = re.compile(r"\b(?:I'm|I am|my name is|this is|it's)\b", re.I)
 _APPOSITIVE = re.compile(      # ", Interim Director: Children & Families," / " (Operational Director)" after a name
-    r"[ \t]*(?:,[ \t]*(?P<comma>[^,.;()\n]{3,90}?)[ \t]*(?=,|\.(?:\s|$)|;|$|\s+(?:and|who|that|to|for|was|were|had|has|gave|said|presented|introduced|advised|explained|reported|provided|informed|noted|attended)\b)"
+    r"[ \t]*(?:,[ \t]*(?P<comma>[^,.;()\n]{3,90}?)[ \t]*(?=[ \t]*\([A-Za-z]{2,8}\)[ \t]*,|,|\.(?:\s|$)|;|$|\s+(?:and|who|that|to|for|was|were|had|has|gave|said|presented|introduced|advised|explained|reported|provided|informed|noted|attended)\b)"
     r"|[ \t]*\((?P<bracket>[^()\n]{2,90})\))"
 )
 _NOT_ATTENDEE_BEFORE = re.compile(

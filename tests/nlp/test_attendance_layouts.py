@@ -282,3 +282,20 @@ def test_layouts_decision_page_dates_the_meeting_not_the_publication(tmp_path):
                                   "Publication date: 07/10/2021\n\nDate of decision: 24/09/2021\n\n"
                                   "Decided at meeting: 24/09/2021 - Governance Committee\n")
     assert result["meeting"]["date"] == "2021-09-24"
+
+
+def test_layouts_substitutes_in_brackets_are_people_not_roles(tmp_path):
+    people, _ = _people(tmp_path, "1. Apologies for Absence\n\nMinutes:\n\nApologies for absence were received from Mr D Blackwood "
+                                  "(Ms H Hornby attended as substitute), Mr A Cummingham (Mr D Walkden, Medical Director attended "
+                                  "in his absence), Mr I Johnston and Ms B Reillyson, NHS England.\n")
+    assert {n: (p["role"], p["status"]) for n, p in people.items()} == {
+        "Mr D Blackwood": (None, "apologies"), "Mr A Cummingham": (None, "apologies"), "Mr I Johnston": (None, "apologies"),
+        "Ms B Reillyson": ("NHS England", "apologies"), "Ms H Hornby": (None, "present"), "Mr D Walkden": (None, "present")}
+
+
+def test_layouts_elected_chair_and_a_post_with_its_abbreviation(tmp_path):
+    people, _ = _people(tmp_path, "Health & Wellbeing Board - Tuesday 14 May 2019\n\nElection of Chairperson\n\n"
+                                  "Cllr Roger Wilsden was elected Chairperson for the council year 2018/2019.\n\n"
+                                  "25.2 Sarah Scottley, Director of Public Health (DPH), stated that it did not bode well.\n")
+    assert {n: p["status"] for n, p in people.items()} == {"Cllr Roger Wilsden": "mentioned", "Sarah Scottley": "mentioned"}
+    assert people["Sarah Scottley"]["role"] == "Director of Public Health"
