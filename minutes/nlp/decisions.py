@@ -40,6 +40,10 @@ _BODY_DECIDES = re.compile(
     r"information|recommendations?|plan|strategy|improvement\s+plan|action\s+plan)\b))",
     re.I,
 )
+_BODY_LEAD = re.compile(r"(?:The\s+)?(?:Board|Executive|Committee|Sub-Committee|Panel|Partnership|Group|Cabinet|Forum|Commission|"
+                        r"Council|Members)(?:\s+(?:resolved|agreed|decided))?(?:\s+to)?\s*:", re.I)
+_BODY_VERB = re.compile(r"\s*(?:noted|agreed|approved|resolved|endorsed|received|requested|recommended|supported|asked|"
+                        r"note|agree|approve|endorse|receive|request|recommend|support|ask|delegate|delegated|authorised|thanked)\b", re.I)
 _DECISION_WORDS = re.compile(
     r"\b(?:plan|category|categor(?:y|ies)|agreed|decided|decision|resolved|will\s+(?:be|become|remain|cease)|to\s+be\s+made|"
     r"subject\s+(?:of|to)|child\s+in\s+need|cin|step\s*(?:ped)?\s*down|cease|ceased|discontinued|end(?:ed)?)\b",
@@ -104,6 +108,7 @@ class DecisionFinder:
         found: list[FoundDecision] = []
         closed = False                       # a resolved section ends at its first non-resolution block
         listing = False                      # after "... as a correct record:" short entries belong to it
+        body_lead = False                    # after "The Committee:" the items that open with a verb are its decisions
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             kind = self.rules.kind(sec.section)
@@ -113,6 +118,11 @@ class DecisionFinder:
             if sec.opens:
                 closed = False
             begin = span.start_char + sec.content_start
+            if body_lead and block_kind == "list_item" and _BODY_VERB.match(span.text):
+                tail = re.search(r"[;,]?\s*(?:and|or)?\s*$", span.text)      # "noted the report; and"
+                found.append(self._decision(doc, starts, terms, span.start_char, span.start_char + tail.start(), sec))
+                continue
+            body_lead = bool(_BODY_LEAD.fullmatch(span.text.strip()))
             if kind == "decision" and not closed:
                 strict = sec.section == "decision" and not sec.opens
                 pieces = _lines(text, begin, span.end_char) if "\n" in text[begin:span.end_char] else [(begin, span.end_char)]

@@ -51,3 +51,15 @@ def test_decisions_decision_line_inside_an_item_and_agreed_actions(tmp_path):
     actions = {(a["owner"], a["what"], a["due"]) for a in result["actions"]}
     assert ("AH", "circulate the briefing to all partners", "2024-06-30") in actions
     assert ("SF", "bring the revised toolkit to the next meeting", None) in actions
+
+
+def test_decisions_items_after_the_body_and_a_colon(tmp_path):
+    from minutes import flow
+    from minutes.config import Settings
+    from minutes.ingest import read
+
+    path = tmp_path / "minutes.txt"
+    path.write_text("Corporate Parenting Board\n\n7. Placements\n\nThe Committee:\n(a) noted the contents of the report; and\n"
+                    "(b) requested a briefing on placement stability.\n", encoding="utf-8")
+    result = next(flow.extract_documents([read(path)], Settings())).to_json()
+    assert result["decisions"] == ["noted the contents of the report", "requested a briefing on placement stability."]
