@@ -221,7 +221,7 @@ def _passive(participles: str) -> dict[str, re.Pattern[str]]:
             rf"(?:\s+by\s+(?:the\s+)?(?P<owner>(?!(?:{_MONTHS})\b)[A-Z][\w'’\-]*(?:\s+(?!(?:{_MONTHS})\b)[A-Z][\w'’\-]*){{0,4}}))?"
             rf"(?=\s+(?:by|before|no\s+later|in|at|on|within)\b|[\s.;]*$)", re.S),
         "that": re.compile(
-            rf"\b(?:requested|asked|agreed|recommended|suggested|proposed)\s+that\s+(?P<what>(?:(?:a|an|the|further|this|these|all|any)\s+)"
+            rf"\b(?:requested|asked|agreed|recommended|suggested|proposed)\s+that\s+(?P<what>(?:(?:a|an|the|further|this|these|all|any)\s+)?"
             rf"[^.;:]{{2,120}}?{_SUBJUNCTIVE}\s+be\s+(?i:{participles})\b.*)$", re.I | re.S),
     }
 
@@ -245,7 +245,7 @@ def _WILL_DO(verbs: str) -> re.Pattern[str]:
     """"The Director will write to the school": a named person, post or group and a task verb."""
     return re.compile(
         rf"^(?P<owner>(?:(?i:the)\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|and|&|the|task|finish|sub-group|group|team|officers?))*"
-        rf"|(?i:officers))\s+will\s+(?:also\s+|now\s+)?(?P<what>(?i:{verbs})\b.*)$", re.S)
+        rf"|(?i:officers))\s+(?:will|would)\s+(?:also\s+|now\s+)?(?P<what>(?i:{verbs})\b.*)$", re.S)
 
 
 def _looks_like_action(line: str, block_kind: str, action_line: re.Pattern[str] = _ACTION_LINE) -> bool:
@@ -359,8 +359,9 @@ class ActionFinder:
         unique = []
         for a in found:                 # one action per sentence, whichever reader found it first
             tidy = a.what.rstrip(" \t.;,:-–—")
-            if tidy != a.what:          # "send the plan to all agencies — by 19/11/2026": the dash before the when
-                a = replace(a, what=tidy)
+            owner = re.sub(r"\s*\((?:by|due|before|deadline)\b[^)]*\)\s*$", "", a.owner, flags=re.I) if a.owner else a.owner
+            if tidy != a.what or owner != a.owner:   # "send the plan — by 19/11/2026", "AD Early Help (by 30 June)"
+                a = replace(a, what=tidy, owner=owner or None)
             keys = {(a.evidence.block, a.evidence.start), (a.what.lower(), (a.owner or "").lower())}
             if not keys & seen:
                 unique.append(a)
@@ -500,6 +501,9 @@ class ActionFinder:
                 if (ev.block, ev.start) in taken or decision and re.match(r"(?i)(?:that|resolved)\b", sentence):
                     continue            # a resolution: read by _from_resolutions
                 action = self._sentence(doc, starts, start, m.end(), dates, pattern=self.cues.infinitive)
+                if action is None and "; " in sentence:     # "Members asked for X; the Director undertook to provide this"
+                    last = start + len(sentence) - len(sentence.rsplit("; ", 1)[1])
+                    action = self._undertaking(doc, starts, dates, sentence.rsplit("; ", 1)[1], last, m.end(), resolved)
                 if action is None:
                     action = self._undertaking(doc, starts, dates, sentence, start, m.end(), resolved)
                 if not action:          # "Jo Hart will refer Jayden to audiology by 20 March": a person's undertaking

@@ -340,3 +340,16 @@ def test_a_passive_task_with_its_agent_after_an_agreed_label(nlp):
     found = {(a.what, a.owner, a.due) for a in actions}
     assert ("Draft audit template to be circulated", "Committee Secretary", "2025-09-01") in found
     assert ("Minutes of the workshop to be shared", "Business Manager", None) in found
+
+
+def test_committee_undertakings_would_semicolon_and_a_due_in_the_owner(nlp):
+    actions = _actions(nlp, "6. Early Help Update\n\nThe Assistant Director presented the update. Members asked for a breakdown of "
+                            "referrals by ward; the Assistant Director undertook to provide this before the next meeting.\n\n"
+                            "The Head of Service would report back on recruitment to the September meeting.\n\n"
+                            "Cllr Hughes requested that information on waiting times be shared with the Committee.\n\n"
+                            "Action – AD Early Help (by 30 June 2024): provide ward breakdown.\n")
+    found = {(a.what, a.owner) for a in actions}
+    assert ("provide this before the next meeting", "the Assistant Director") in found
+    assert ("report back on recruitment to the September meeting", "The Head of Service") in found
+    assert ("information on waiting times be shared with the Committee", None) in found
+    assert {a.owner: a.due for a in actions}["AD Early Help"] == "2024-06-30"
