@@ -61,10 +61,27 @@ def build_patterns(
     return json.loads(_build(_resolve(gazetteers), _resolve(pattern_dir, "patterns"), unique))
 
 
+class PatternSource:
+    """The bundled patterns, built when first iterated.  A component that has the pipeline's own
+    tokenizer calls `build(tokenizer)`, so loading needs no second English tokenizer (its special
+    cases take a noticeable part of the load time)."""
+
+    def __init__(self, unique: bool = False) -> None:
+        self.unique = unique
+
+    def build(self, tokenizer=None) -> list[Pattern]:
+        if tokenizer is not None:
+            _TOKENIZER.setdefault("shared", tokenizer)
+        return build_patterns(unique=self.unique)
+
+    def __iter__(self):
+        return iter(self.build())
+
+
 @registry.misc("minutes.patterns.v1")
-def patterns_v1(unique: bool = False) -> list[Pattern]:
+def patterns_v1(unique: bool = False) -> PatternSource:
     """The registered loader a config.cfg names: the bundled patterns, as `build_patterns`."""
-    return build_patterns(unique=unique)
+    return PatternSource(unique)
 
 
 def alias_pattern(alias: str, case_sensitive: bool = False) -> list[dict[str, Any]]:
@@ -171,8 +188,14 @@ def _is_abbreviation(text: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= CASE_SENSITIVE_MAX
 
 
-@cache
-def _tokenizer():
-    from spacy.lang.en import English
+_TOKENIZER: dict[str, Any] = {}
 
-    return English().tokenizer
+
+def _tokenizer():
+    """The English tokenizer aliases are split with: a loaded pipeline's when one was handed over
+    (PatternSource.build), else a blank English one made once."""
+    if "shared" not in _TOKENIZER:
+        from spacy.lang.en import English
+
+        _TOKENIZER["shared"] = English().tokenizer
+    return _TOKENIZER["shared"]

@@ -18,6 +18,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .patterns import PatternSource
+
 TERMS_KEY = "terms"
 
 
@@ -159,4 +161,6 @@ def _outside_longer(spans: list[Span]) -> list[Span]:
     default_config={"spans_key": TERMS_KEY, "patterns": {"@misc": "minutes.patterns.v1"}},
 )
 def make_terms(nlp: Language, name: str, spans_key: str, patterns: Iterable[dict[str, Any]]) -> TermMarker:
+    if isinstance(patterns, PatternSource):      # split the aliases with this pipeline's tokenizer
+        patterns = patterns.build(nlp.tokenizer)
     return TermMarker(nlp, name, spans_key, list(patterns))

@@ -89,7 +89,7 @@ def test_patterns_callers_get_fresh_copies():
 
 
 def test_patterns_registered_loader_feeds_a_span_ruler_from_config():
-    assert registry.misc.get("minutes.patterns.v1")() == build_patterns()
+    assert list(registry.misc.get("minutes.patterns.v1")()) == build_patterns()
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "terms"})
     ruler.add_patterns(registry.misc.get("minutes.patterns.v1")())
