@@ -42,7 +42,8 @@ _MEMBER_ROLES = {"councillor", "cabinet_member", "lead_member", "mayor"}
 _ATTENDANCE_SECTIONS = {"present", "in_attendance", "apologies", "report_submitted", "absent"}
 _REPORTS = re.compile(
     r"\b(?:report(?:ed)?\s+(?:of|from|by)|presented|presentation|gave\s+an?\s+(?:update|overview)|updated|"
-    r"(?:introduced|submitted)\s+(?:the|a)\s+report|informed|advised|explained)\b",
+    r"(?:introduced|submitted)\s+(?:the|a)\s+report|informed|advised|explained|reported|shared|provided|outlined|"
+    r"highlighted|described|confirmed|stated|said|attended|delivered|tabled)\b",
     re.I,
 )
 _ABOUT_IT = re.compile(r"\b(?:annual\s+reports?|updates?\s+on|report\s+(?:on|of|from)|presentation\s+(?:on|from))\b", re.I)

@@ -299,3 +299,9 @@ def test_layouts_elected_chair_and_a_post_with_its_abbreviation(tmp_path):
                                   "25.2 Sarah Scottley, Director of Public Health (DPH), stated that it did not bode well.\n")
     assert {n: p["status"] for n, p in people.items()} == {"Cllr Roger Wilsden": "mentioned", "Sarah Scottley": "mentioned"}
     assert people["Sarah Scottley"]["role"] == "Director of Public Health"
+
+
+def test_layouts_agencies_that_gave_information_in_the_narrative(tmp_path):
+    _, result = _people(tmp_path, "Local Safeguarding Children Board\n\nPresent: Jane Rossiter (Police)\n\n6. Youth Offending\n"
+                                  "The Fire and Rescue Service shared data on home safety visits.\n")
+    assert "Fire and Rescue" in result["agencies"]
