@@ -208,8 +208,10 @@ def extract(document: Document, docs: Sequence[Any]) -> Extraction:
     risks_g = gazetteer.load("risk_factors")
 
     attendees = merge_attendees(people)
-    agencies = _agencies(attendees, agency_entries, term_hits["AGENCY"], agencies_g)
     kind = _kind(conference, decisions, attendees, document)
+    if kind == "committee":
+        attendees = _board_chairs(attendees, document, agencies_g)
+    agencies = _agencies(attendees, agency_entries, term_hits["AGENCY"], agencies_g)
     risks = _discussed_terms(term_hits["RISK"], risks_g)
     decided = [c for d in decisions for c in d.category_ids]
     if decided and kind == "conference":          # a conference's categories are those of its decisions, not every mention
@@ -378,6 +380,21 @@ def _discussed_terms(hits, gaz) -> list[Term]:
         for i in (ident, *gaz.implied(ident)):
             found.setdefault(i, ev)
     return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id]
+
+
+def _board_chairs(attendees, document: Document, gaz) -> list[FoundPerson]:
+    """In a board's minutes an "Independent Chair" chairs the board: no reviewing officer of
+    children's social care, but the safeguarding partnership's (when the board is one)."""
+    head = " ".join(b.text for b in document.blocks[:HEAD_BLOCKS]).lower()
+    partnership = "safeguarding" in head and any(w in head for w in ("board", "partnership", "lscb", "scb"))
+    agency = "safeguarding_partnership" if partnership and "safeguarding_partnership" in gaz.by_id else None
+    out = []
+    for p in attendees:
+        if p.role_id == "independent_reviewing_officer":
+            p = replace(p, role="Independent Chair", role_id="chair", agency_id=agency,
+                        agency=gaz.name_of(agency) if agency else None, chair=True)
+        out.append(p)
+    return out
 
 
 def _kind(conference, decisions, attendees, document: Document) -> str:

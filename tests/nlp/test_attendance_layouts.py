@@ -305,3 +305,11 @@ def test_layouts_agencies_that_gave_information_in_the_narrative(tmp_path):
     _, result = _people(tmp_path, "Local Safeguarding Children Board\n\nPresent: Jane Rossiter (Police)\n\n6. Youth Offending\n"
                                   "The Fire and Rescue Service shared data on home safety visits.\n")
     assert "Fire and Rescue" in result["agencies"]
+
+
+def test_layouts_a_boards_independent_chair_is_no_reviewing_officer(tmp_path):
+    people, result = _people(tmp_path, "Local Safeguarding Children Board\nMinutes of the meeting held on 15 May 2017\n\n"
+                                       "Present: Jane Rossiter (Independent Chair), Mark Hillman (Police), Ann Foxton (Probation)\n\n"
+                                       "4. Health update\nThe Board noted the update.\n")
+    assert (people["Jane Rossiter"]["role"], people["Jane Rossiter"]["agency"]) == ("Independent Chair", "Safeguarding Partnership")
+    assert "Children's Social Care" not in result["agencies"] and "Independent Reviewing Service" not in result["agencies"]
