@@ -157,7 +157,8 @@ def match(gold: Sequence[Any], predicted: Sequence[Any], scorer: Callable[[Any, 
 
 def score_document(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Counts]:
     g_people = [a["name"] for a in gold.get("attendees", []) if a.get("name")]
-    p_people = [a["name"] for a in pred.get("attendees", []) if a.get("name")]
+    p_people = [a["name"] for a in pred.get("attendees", []) if a.get("name") and a.get("attendance") != "absent"]
+    # people marked absent (neither there nor sending apologies) are no attendees (GUIDELINES.md)
     g_date = (gold.get("meeting") or {}).get("date")
     p_date = (pred.get("meeting") or {}).get("date")
     return {

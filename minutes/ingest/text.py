@@ -197,6 +197,10 @@ def _parse(lines: list[str], state: _State) -> None:
             flush()
             i = _tab_table(lines, i - 1, state)
             continue
+        if _space_grid(lines, i - 1):
+            flush()
+            i = _space_table(lines, i - 1, state)
+            continue
         if _SETEXT.match(line) and len(pending) == 1 and item_marker is None:
             text = pending.pop()
             _heading(inline(text), 1 if line.strip().startswith("=") else 2, state)
@@ -289,7 +293,12 @@ _SHORT_LABELS = frozenset({"apols", "apologies", "present", "attendees", "attend
                            "minutes", "actions", "action", "decision", "outcome", "category", "categories", "venue"})
 
 
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")     # cells aligned with runs of spaces: a table row, not prose
+
+
 def _continues_prose(before: str, line: str) -> bool:
+    if _COLUMNS.search(before) and _COLUMNS.search(line):
+        return False                  # "Helen Curtis      Director of Children's Services      Chair" rows
     label = _LOWER_LABEL.match(line)
     if label and (label.group("label") in _SHORT_LABELS or label.group("label") in LABELS):
         return False                  # "apols: Dr Singh GP" under a long "present: ..." line opens a list of its own
@@ -390,6 +399,47 @@ def _tab_table(lines: list[str], i: int, state: _State) -> int:
         rows.append(tuple(_tab_cells(lines[i])))
         i += 1
     state.add(TextBlock("table", table_text(tuple(rows)), rows=tuple(rows)))
+    return i
+
+
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
+
+
+def _space_row(line: str) -> list[str] | None:
+    """The cells of a row aligned with runs of three or more spaces, None for other lines."""
+    body = line.strip(" \t")
+    if not body or not _COLUMN_GAP.search(body) or split_marker(line) is not None:
+        return None
+    return [inline(cell) for cell in _COLUMN_GAP.split(body)]
+
+
+_HEADER_CELL = re.compile(
+    r"(?i)(?:full )?(?:name|role|title|position|designation|job title|agency|organi[sz]ation|service|"
+    r"attend(?:ed|ance)?\??|status|present\??|apologies|action|who|owner|by when|when|due|date|deadline|"
+    r"outcome|lead|representing)")
+
+
+def _space_grid(lines: list[str], i: int) -> bool:
+    """A header row and one or more rows under it of cells aligned with runs of spaces, as a
+    table saved as text leaves them ("Name      Role      Agency").  Aligned rows with no
+    header stay lines of a paragraph (the attendance readers know those shapes)."""
+    if i + 1 >= len(lines):
+        return False
+    first, second = _space_row(lines[i]), _space_row(lines[i + 1])
+    if not first or not second or len(first) < 2:
+        return False
+    return sum(1 for cell in first if _HEADER_CELL.fullmatch(cell)) >= 2
+
+
+def _space_table(lines: list[str], i: int, state: _State) -> int:
+    """The space-aligned rows from lines[i]; shorter rows are padded with empty cells."""
+    rows: list[list[str]] = []
+    while i < len(lines) and (row := _space_row(lines[i])) is not None:
+        rows.append(row)
+        i += 1
+    width = max(len(r) for r in rows)
+    table = tuple(tuple(r + [""] * (width - len(r))) for r in rows)
+    state.add(TextBlock("table", table_text(table), rows=table))
     return i
 
 

@@ -292,6 +292,8 @@ def _name(text: str, start: int, end: int, covered, titles) -> tuple[str | None,
         i = fs
         while i < fe:
             if i in title_starts and title_starts[i] <= fe:
+                if sum(1 for w in words if not w[2]) >= 2:
+                    break                 # "Marcus Ohene Detective Inspector": a rank after the name is the role
                 words.append((i, title_starts[i], True))
                 i = title_starts[i]
                 continue

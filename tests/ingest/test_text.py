@@ -139,7 +139,7 @@ def test_text_attendance_lines_keep_breaks_and_prose_is_joined():
 
 def test_text_markdown_table_rows_and_plain_table_kept():
     doc = read(FIX / "table.md")
-    assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph", "paragraph"]
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table", "paragraph", "table"]
     table = doc.blocks[1]
     assert table.rows == (
         ("Strategic Aim:", "Safeguarding", ""),
@@ -147,7 +147,7 @@ def test_text_markdown_table_rows_and_plain_table_kept():
         ("Pipe | escaped", "Bold cell", ""),
     )
     assert table.text.splitlines()[0] == "Strategic Aim: | Safeguarding | "
-    assert doc.blocks[3].text == "Name Role Agency\nJo Bell SW CSC"
+    assert doc.blocks[3].rows == (("Name", "Role", "Agency"), ("Jo Bell", "SW", "CSC"))
 
 
 def test_text_seed_moderngov_labels_become_headings():
@@ -281,3 +281,23 @@ def test_text_a_single_tabbed_line_is_no_table():
         blocks = parse_text(text)
         assert not [b for b in blocks if b.kind == "table"]
         assert "Jo Makepeace" in blocks[0].text
+
+
+def test_text_space_aligned_rows_are_not_joined_as_prose():
+    blocks = parse_text("Attendees:\nHelen Curtis        Director of Children's Services      Chair\n"
+                        "Marcus Ohene        Detective Inspector, Police\n")
+    assert blocks[1].text == "Helen Curtis Director of Children's Services Chair\nMarcus Ohene Detective Inspector, Police"
+
+
+def test_text_space_aligned_rows_under_a_header_are_a_table():
+    blocks = parse_text("Action             Who           By when\n"
+                        "Send the letter    Faye Ito      18/12/2026\n"
+                        "Book core group    Kyle Marsh\n")
+    assert blocks[0].kind == "table"
+    assert blocks[0].rows == (("Action", "Who", "By when"), ("Send the letter", "Faye Ito", "18/12/2026"),
+                              ("Book core group", "Kyle Marsh", ""))
+
+
+def test_text_justified_prose_with_one_wide_gap_stays_prose():
+    blocks = parse_text("The Board noted the report.   It agreed the plan.\nThe Chair thanked officers.\n")
+    assert [b.kind for b in blocks] == ["paragraph"]

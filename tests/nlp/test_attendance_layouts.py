@@ -313,3 +313,16 @@ def test_layouts_a_boards_independent_chair_is_no_reviewing_officer(tmp_path):
                                        "4. Health update\nThe Board noted the update.\n")
     assert (people["Jane Rossiter"]["role"], people["Jane Rossiter"]["agency"]) == ("Independent Chair", "Safeguarding Partnership")
     assert "Children's Social Care" not in result["agencies"] and "Independent Reviewing Service" not in result["agencies"]
+
+
+def test_layouts_space_aligned_rows_keep_their_roles(tmp_path):
+    people, _ = _people(tmp_path, "Attendees:\n"
+                                  "Helen Curtis        Director of Children's Services      Chair\n"
+                                  "Marcus Ohene        Detective Inspector, Police\n"
+                                  "Priya Lal           Designated Nurse, ICB\n\n"
+                                  "Apologies:\nTom Weir            Head of Education Safeguarding\n")
+    assert set(people) == {"Helen Curtis", "Marcus Ohene", "Priya Lal", "Tom Weir"}
+    assert (people["Marcus Ohene"]["role"], people["Marcus Ohene"]["agency"]) == ("Police Officer", "Police")
+    assert people["Helen Curtis"]["role"] == "Director of Children's Services"
+    assert people["Priya Lal"]["role"] == "Designated Nurse"
+    assert people["Tom Weir"]["status"] == "apologies"
