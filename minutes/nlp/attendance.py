@@ -140,7 +140,11 @@ def split_entries(text: str) -> list[tuple[int, int]]:
         if re.search(r"substitut|attended\s+as|in\s+place\s+of", _BRACKETED.sub("", text[s:e]), re.I):
             continue                       # a sentence about substitutes (ones in brackets are read elsewhere)
         separators = ";" if ";" in text[s:e] else ","
-        pieces.extend(_split_top(text, s, e, separators))
+        for a, b in _split_top(text, s, e, separators):
+            if separators == ";" and _PLURAL_TITLE.match(text[a:b]) and _PLURAL_TITLE.match(text[a:b]).group(1).lower() in ("councillors", "cllrs", "cllrs."):
+                pieces.extend(_split_top(text, a, b, ","))   # "...(Chair); Councillors J Cole, M Dunn and T Grant"
+            else:
+                pieces.append((a, b))
     if len(pieces) == 1 and lines:
         return pieces
     return pieces

@@ -35,6 +35,9 @@ _COLUMN = re.compile(r"^(?:\t|[ ]{3,})(?=\S)")       # "Present           C BAKE
 SHORT_LABEL_WORDS = 6          # "Attendance Details", "Those present": a label line of a few words
 _INTRO = re.compile(r"^\s+(?:(?:were|was|had\s+been)\s+(?:received|submitted|given|tendered|sent)|(?:received\s+)?from)\b")
 _PROSE_VERB = re.compile(r"\b(?:explained|introduced|said|says|was|were|had|has|is|are|discussed|agreed|noted|reported|asked|advised|considered|confirmed|described)\b")
+_SPEECH_VERB = re.compile(r"\b(?:welcomed|introduced|explained|said|asked|replied|thanked|presented|discussed|agreed|noted|"
+                          r"reported|advised|considered|confirmed|described|opened|commented|stated|raised|outlined|"
+                          r"queried|responded|highlighted|informed|updated)\b")
 _ITEM = re.compile(
     r"^[\s#*_]*(?:(?i:(?:agenda\s+)?item)\s+(?P<a>\d{1,3}[a-z]?)\b|(?P<b>\d{1,3}/\d{2,4})\b|(?P<c>\d{1,3})[.)]?\s+(?=[A-Z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))"
 )
@@ -164,6 +167,8 @@ def _narrative(line: str) -> bool:
         words = line.split()
     if len(words) >= 12 and _PROSE_VERB.search(line) and " - " not in line and "(" not in line:
         return True
+    if len(words) >= 6 and line.rstrip().endswith(".") and _SPEECH_VERB.search(line) and "(" not in line:
+        return True               # "The Chair welcomed everyone and Mr D King introduced the report."
     if len(words) <= ATTENDANCE_MAX_WORDS:
         return False
     separators = line.count(",") + line.count(";") + line.count(" / ") + len(re.findall(r"\b(?:and|Councillor|Cllr)\b", line))
@@ -291,7 +296,8 @@ def label_blocks(
     return out
 
 
-_MEMBERS_LABEL = re.compile(r"(?:[A-Z][a-z]+[ \t]+){1,2}[Mm]embers(?:[ \t]+(?:present|attending))?[ \t]*[:\-–—][ \t]*(?=\S)")
+_MEMBERS_LABEL = re.compile(r"(?:(?:[A-Z][a-z]+[ \t]+){1,2}[Mm]embers(?:[ \t]+(?:present|attending))?[ \t]*[:\-–—]"
+                            r"|(?:Members|MEMBERS|Councillors|COUNCILLORS)[ \t]*:)[ \t]*(?=\S)")   # "Members: Councillor A (in the Chair), ..."
 _OTHER_LABEL = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?:[ \t]+[a-z]+){1,3}|[A-Z][a-z]{3,})[ \t]*:")
 
 

@@ -326,3 +326,21 @@ def test_layouts_space_aligned_rows_keep_their_roles(tmp_path):
     assert people["Helen Curtis"]["role"] == "Director of Children's Services"
     assert people["Priya Lal"]["role"] == "Designated Nurse"
     assert people["Tom Weir"]["status"] == "apologies"
+
+
+def test_layouts_members_label_and_plural_councillors_after_a_semicolon(tmp_path):
+    people, _ = _people(tmp_path, "Members: Councillor Ruth Allsop (in the Chair), Councillors Peter Drake and Simone Hart.\n"
+                                  "Officers: Dawn Reece (Head of Children in Care).\n\n"
+                                  "CO-OPTED MEMBERS:  Mrs L Hood (Church of England Diocese)\n\n"
+                                  "PRESENT:  Councillor A Brookes (Chair); Councillors J Cole, M Dunn and T Grant\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Councillor Ruth Allsop": "present", "Councillor Peter Drake": "present", "Councillor Simone Hart": "present",
+        "Dawn Reece": "in attendance", "Mrs L Hood": "present", "Councillor A Brookes": "present",
+        "Councillor J Cole": "present", "Councillor M Dunn": "present", "Councillor T Grant": "present"}
+    assert people["Councillor Ruth Allsop"]["chair"] is True
+
+
+def test_layouts_members_asked_is_no_list(tmp_path):
+    people, _ = _people(tmp_path, "Present: Councillor A Brookes\n\nMembers asked about contacts from schools and Mr D King replied.\n")
+    assert people["Councillor A Brookes"]["status"] == "present"
+    assert all(p["status"] != "present" for n, p in people.items() if n != "Councillor A Brookes")
