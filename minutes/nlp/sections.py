@@ -98,14 +98,16 @@ def _norm(text: str) -> str:
 _LETTER_SPACED = re.compile(r"(?:[A-Z] ){3,}[A-Z](?![\w])")     # "P R E S E N T:-" in council PDFs
 
 
-def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, int] | None:
-    """(section id, offset where the content after the label starts), or None."""
+def match_label(text: str, is_heading: bool, rules: SectionRules, attendance_seen: bool = False) -> tuple[str, int] | None:
+    """(section id, offset where the content after the label starts), or None.  Once the attendance
+    has been taken (`attendance_seen`), a bare "Members:" lists a group ("10. Core group / Members: ..."),
+    not who was present."""
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     spaced = _LETTER_SPACED.match(text, start)
     if spaced:
         word = text[start:spaced.end()].replace(" ", "")
-        found = match_label(text[:start] + word + text[spaced.end():], is_heading, rules)
+        found = match_label(text[:start] + word + text[spaced.end():], is_heading, rules, attendance_seen)
         if found is None:
             return None
         removed = spaced.end() - start - len(word)
@@ -114,7 +116,8 @@ def match_label(text: str, is_heading: bool, rules: SectionRules) -> tuple[str, 
     m = rules.pattern.match(head)
     if not m:
         members = _MEMBERS_LABEL.match(text, start)
-        if members and "present" in rules.rules:     # "Commission members – Cllrs A, B", "Board Members: ..."
+        if members and "present" in rules.rules and not (attendance_seen and _BARE_MEMBERS.match(text, start)):
+            # "Commission members – Cllrs A, B", "Board Members: ..."
             return "present", members.end()
         return _label_elsewhere(text, start, rules)
     label = m.group(0)
@@ -262,13 +265,15 @@ def label_blocks(
     """Section of each (kind, text[, marker]) block, starting from `start` = (section, item)."""
     section, item = (tuple(start) + (None, None))[:2] if start else (None, None)
     out: list[BlockSection] = []
+    seen = False                          # an attendance section has been read
     for block in blocks:
         kind, text = block[0], block[1]
         marker = block[2] if len(block) > 2 else None
         is_heading = kind == "heading"
         if rules.kind(section) == "attendance" and kind == "list_item" and _agenda_title(text, marker):
             section = None                                # "2. Membership": the agenda goes on after the list
-        found = match_label(text, is_heading, rules) if kind != "table" else None
+        seen = seen or bool(out) and rules.kind(out[-1].section) == "attendance"
+        found = match_label(text, is_heading, rules, attendance_seen=seen) if kind != "table" else None
         if found is None and kind == "paragraph" and "\n" in text:
             found = _label_on_later_line(text, rules)
         if found and found[0] == "minutes" and out and out[-1].opens and not blocks[len(out) - 1][1][out[-1].content_start:].strip() \
@@ -298,6 +303,7 @@ def label_blocks(
 
 _MEMBERS_LABEL = re.compile(r"(?:(?:[A-Z][a-z]+[ \t]+){1,2}[Mm]embers(?:[ \t]+(?:present|attending))?[ \t]*[:\-–—]"
                             r"|(?:Members|MEMBERS|Councillors|COUNCILLORS)[ \t]*:)[ \t]*(?=\S)")   # "Members: Councillor A (in the Chair), ..."
+_BARE_MEMBERS = re.compile(r"(?:Members|MEMBERS|Councillors|COUNCILLORS)[ \t]*:")
 _OTHER_LABEL = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?:[ \t]+[a-z]+){1,3}|[A-Z][a-z]{3,})[ \t]*:")
 
 

@@ -88,6 +88,7 @@ def segment(blocks: Sequence[Any] | None, extraction: Mapping[str, Any], committ
     out: list[Segment] = []
     section: str | None = None
     item: str | None = None
+    seen = False                          # an attendance section has been read
     for index, kind, full in rows:
         info = given.get(index, {})
         number = item_number(kind, full) if committee else None
@@ -99,7 +100,8 @@ def segment(blocks: Sequence[Any] | None, extraction: Mapping[str, Any], committ
             continue
         if committee and info.get("item") and item is None:
             item = info["item"]
-        found = match_label(full, kind == "heading", rules) if kind != "table" else None
+        seen = seen or bool(out) and rules.kind(out[-1].section) == "attendance"
+        found = match_label(full, kind == "heading", rules, attendance_seen=seen) if kind != "table" else None
         found = found or _short_heading(kind, full, rules) or _field_label(full, section, record_rules)
         if found and found[0] is None:
             found = None
