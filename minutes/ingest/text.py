@@ -415,27 +415,77 @@ def _space_row(line: str) -> list[str] | None:
 
 _HEADER_CELL = re.compile(
     r"(?i)(?:full )?(?:name|role|title|position|designation|job title|agency|organi[sz]ation|service|"
-    r"attend(?:ed|ance)?\??|status|present\??|apologies|action|who|owner|by when|when|due|date|deadline|"
-    r"outcome|lead|representing)")
+    r"attend(?:ed|ance)?\??|status|present\??|apologies|action|actions|task|who|owner|by whom|by when|when|due|"
+    r"date|deadline|timescales?|target date|outcome|lead|responsible|representing|no\.?|#)")
+_DASH_RULE = re.compile(r"^[ \t]*[-=]{2,}(?:[ \t]+[-=]{2,})+[ \t]*$")     # "------  --------  ----"
+_HEADER_GAP = re.compile(r"(?<=\S)(?: {2,}|\t+)(?=\S)")
+
+
+def _header_cells(line: str) -> list[tuple[int, str]]:
+    """(column, text) of each cell of a header row whose cells are two spaces or more apart."""
+    cells, pos = [], 0
+    for part in _HEADER_GAP.split(line.rstrip()):
+        at = line.index(part, pos) if part else pos
+        if part.strip():
+            cells.append((at + len(part) - len(part.lstrip()), part.strip()))
+        pos = at + len(part)
+    return cells
+
+
+def _is_header(line: str) -> bool:
+    cells = _header_cells(line)
+    return len(cells) >= 2 and sum(1 for _, cell in cells if _HEADER_CELL.fullmatch(cell)) >= 2
 
 
 def _space_grid(lines: list[str], i: int) -> bool:
     """A header row and one or more rows under it of cells aligned with runs of spaces, as a
-    table saved as text leaves them ("Name      Role      Agency").  Aligned rows with no
-    header stay lines of a paragraph (the attendance readers know those shapes)."""
-    if i + 1 >= len(lines):
+    table saved as text leaves them ("Name      Role      Agency", often with a rule of dashes
+    under it).  Aligned rows with no header stay lines of a paragraph (the attendance readers
+    know those shapes)."""
+    if i + 1 >= len(lines) or "\t" in lines[i] or not _is_header(lines[i]):
         return False
-    first, second = _space_row(lines[i]), _space_row(lines[i + 1])
-    if not first or not second or len(first) < 2:
-        return False
-    return sum(1 for cell in first if _HEADER_CELL.fullmatch(cell)) >= 2
+    if _DASH_RULE.match(lines[i + 1]):
+        return i + 2 < len(lines) and not is_blank(lines[i + 2])
+    second = _space_row(lines[i + 1])
+    return bool(second) and len(_header_cells(lines[i])) >= 2
+
+
+def _columns(header: str, rule: str | None) -> list[int]:
+    """Where each column starts: the dash runs of the rule under the header, else the header cells."""
+    if rule is not None:
+        return [m.start() for m in re.finditer(r"[-=]{2,}", rule.expandtabs(4))]
+    return [at for at, _ in _header_cells(header.expandtabs(4))]
+
+
+def _slice(line: str, starts: list[int]) -> list[str]:
+    """The cells of a fixed-width row; a cell that runs past its column's start into the next
+    (no space at the cut) moves the cut to the next space."""
+    line = line.expandtabs(4).rstrip()
+    cuts = [0]
+    for start in starts[1:]:
+        cut = max(start, cuts[-1])
+        while 0 < cut < len(line) and line[cut - 1] != " " and line[cut] != " ":
+            cut += 1
+        cuts.append(min(cut, len(line)))
+    cuts.append(len(line))
+    return [inline(line[a:b]) for a, b in zip(cuts, cuts[1:])]
 
 
 def _space_table(lines: list[str], i: int, state: _State) -> int:
-    """The space-aligned rows from lines[i]; shorter rows are padded with empty cells."""
-    rows: list[list[str]] = []
-    while i < len(lines) and (row := _space_row(lines[i])) is not None:
-        rows.append(row)
+    """The fixed-width rows under a header row (and its rule of dashes) to the next blank line.
+    A line whose first cell is empty carries on the row above ("Perinatal MH Nurse   Perinatal
+    Mental Health" / "                     Team"); shorter rows are padded with empty cells."""
+    header = lines[i]
+    rule = lines[i + 1] if i + 1 < len(lines) and _DASH_RULE.match(lines[i + 1]) else None
+    starts = _columns(header, rule)
+    rows: list[list[str]] = [_slice(header, starts)]
+    i += 2 if rule is not None else 1
+    while i < len(lines) and not is_blank(lines[i]) and not _DASH_RULE.match(lines[i]):
+        cells = _slice(lines[i], starts)
+        if not cells[0] and len(rows) > 1 and any(cells):
+            rows[-1] = [" ".join(x for x in (a, b) if x) for a, b in zip(rows[-1], cells + [""] * (len(rows[-1]) - len(cells)))]
+        else:
+            rows.append(cells)
         i += 1
     width = max(len(r) for r in rows)
     table = tuple(tuple(r + [""] * (width - len(r))) for r in rows)

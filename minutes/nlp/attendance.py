@@ -319,6 +319,10 @@ def _name(text: str, start: int, end: int, covered, titles) -> tuple[str | None,
                 if word.lower() in _not_names()[0] and len(real) >= 2 \
                         and text[real[0][0]:real[0][1]].split("-")[0].lower() in given_names():
                     break                 # "Jenny Holt Designated Nurse": the role starts after the name
+                cut = _hyphen_cut(text, m.start(), m.end(), fe, covered) if words else None
+                if cut is not None:       # "Ian Stewart-City Mayor": the name ends at the hyphen
+                    words.append((m.start(), cut, False))
+                    break
                 words.append((m.start(), m.end(), False))
                 i = m.end()
                 continue
@@ -340,6 +344,28 @@ def _name(text: str, start: int, end: int, covered, titles) -> tuple[str | None,
             s, e = words[0][0], words[-1][1]
             return " ".join(text[s:e].split()), s, e
     return None, 0, 0
+
+
+def _hyphen_cut(text: str, ws: int, we: int, fe: int, covered) -> int | None:
+    """Where a name word written "Stewart-City" ends, when the hyphen joins the name to the
+    role or agency written after it with no spaces ("Ian Stewart-City Mayor", "Kevin
+    Mulligan-Greater Manchester Police"); None for a hyphenated surname ("Smith-Jones", "Smith-Jones
+    Social Worker")."""
+    hyphen = text.find("-", ws, we)
+    if hyphen < 0 or hyphen + 1 >= we or not text[hyphen + 1].isupper():
+        return None
+    if any(s == hyphen + 1 for s, _ in covered):
+        return hyphen                     # "Mulligan-Greater Manchester Police": a known agency after the hyphen
+    second = text[hyphen + 1:we].lower()
+    if second in _NEVER_SURNAMES or (second in _not_names()[0] and second not in _not_names()[1]):
+        return hyphen                     # "Whitehead-Public Health ...", "Stewart-City Mayor": no surname
+    rest = text[we:fe]
+    if not re.match(r"[ \t]+[A-Za-z]", rest):
+        return None                       # "Smith-Jones", "Smith-Jones (Police)"
+    after = we + len(rest) - len(rest.lstrip())
+    if any(s == after for s, _ in covered):
+        return None                       # "Smith-Jones Social Worker": the role starts after the surname
+    return hyphen
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -301,3 +301,27 @@ def test_text_space_aligned_rows_under_a_header_are_a_table():
 def test_text_justified_prose_with_one_wide_gap_stays_prose():
     blocks = parse_text("The Board noted the report.   It agreed the plan.\nThe Chair thanked officers.\n")
     assert [b.kind for b in blocks] == ["paragraph"]
+
+
+def test_text_fixed_width_table_under_a_dash_rule_with_wrapped_cells():
+    blocks = parse_text(
+        "ATTENDANCE\n"
+        "Name                Role                Agency                 Attendance\n"
+        "------------------  ------------------  ---------------------  ----------\n"
+        "Olu Adebayo         Social Worker       Wyndmoor CSC           Present\n"
+        "Tess Harrow         Perinatal MH Nurse  Perinatal Mental       Apologies\n"
+        "                                        Health Team\n"
+        "Dr Hamid Saleem     GP                  Millbrook Surgery      Report only\n"
+        "\nREASON FOR CONFERENCE\n")
+    table = next(b for b in blocks if b.kind == "table")
+    assert table.rows[0] == ("Name", "Role", "Agency", "Attendance")
+    assert table.rows[2] == ("Tess Harrow", "Perinatal MH Nurse", "Perinatal Mental Health Team", "Apologies")
+    assert len(table.rows) == 4
+    assert blocks[-1].text == "REASON FOR CONFERENCE"
+
+
+def test_text_task_boxes_are_list_items():
+    blocks = parse_text("Follow-up tasks\n[ ] SALT referral for Deji - Dee Ross - due 27/11/2026\n"
+                        "- [x] Core group on Teams - Faye Ito\n")
+    items = [b for b in blocks if b.kind == "list_item"]
+    assert [b.text for b in items] == ["SALT referral for Deji - Dee Ross - due 27/11/2026", "Core group on Teams - Faye Ito"]

@@ -344,3 +344,46 @@ def test_layouts_members_asked_is_no_list(tmp_path):
     people, _ = _people(tmp_path, "Present: Councillor A Brookes\n\nMembers asked about contacts from schools and Mr D King replied.\n")
     assert people["Councillor A Brookes"]["status"] == "present"
     assert all(p["status"] != "present" for n, p in people.items() if n != "Councillor A Brookes")
+
+
+def test_layouts_fixed_width_attendance_and_plan_tables(tmp_path):
+    people, result = _people(tmp_path, (
+        "ATTENDANCE\n"
+        "Name                Role                Agency                 Attendance\n"
+        "------------------  ------------------  ---------------------  ----------\n"
+        "Olu Adebayo         Social Worker       Wyndmoor CSC           Present\n"
+        "Janice Oduya        Health Visitor      Wyndmoor 0-19 Service  Present\n"
+        "Tess Harrow         Perinatal MH Nurse  Perinatal Mental       Apologies\n"
+        "                                        Health Team\n\n"
+        "OUTLINE CHILD PROTECTION PLAN\n"
+        "No. Action                                 Lead                Timescale\n"
+        "--- -------------------------------------- ------------------- -----------\n"
+        "1   Legal planning meeting                 Priti Varsani       26/11/2026\n"
+        "2   Full parenting assessment of both      Olu Adebayo         by 17/12/2026\n"
+        "    parents\n"))
+    assert {n: p["status"] for n, p in people.items()} == {"Olu Adebayo": "present", "Janice Oduya": "present",
+                                                            "Tess Harrow": "apologies"}
+    assert people["Olu Adebayo"]["role"] == "Social Worker"
+    assert people["Janice Oduya"]["agency"] == "Health Visiting"
+    actions = {a["what"]: a for a in result["actions"]}
+    assert actions["Full parenting assessment of both parents"]["owner"] == "Olu Adebayo"
+    assert actions["Full parenting assessment of both parents"]["due"] == "2026-12-17"
+    assert actions["Legal planning meeting"]["due"] == "2026-11-26"
+
+
+def test_layouts_follow_up_task_boxes_are_actions(tmp_path):
+    _, result = _people(tmp_path, ("Meeting notes\nOutcome\nPlans continue under Neglect.\n\nFollow-up tasks\n"
+                                   "[ ] SALT referral for Deji - Dee Ross - due 27/11/2026\n"
+                                   "[ ] Medication review with Grace - Kerry Dunn - by end of month\n"))
+    actions = {a["what"]: a for a in result["actions"]}
+    assert actions["SALT referral for Deji"]["owner"] == "Dee Ross"
+    assert actions["SALT referral for Deji"]["due"] == "2026-11-27"
+    assert actions["Medication review with Grace"]["owner"] == "Kerry Dunn"
+
+
+def test_layouts_name_joined_to_its_post_by_a_hyphen(tmp_path):
+    people, _ = _people(tmp_path, ("PRESENT:\n\nIan Stewart-City Mayor\n\nKevin Mulligan-Greater Manchester Police\n\n"
+                                   "Eejay Whitehead-Public Health Strategic Manager\n\nJane Smith-Jones Social Worker\n\n"
+                                   "Mary Ann-Marie (Police)\n"))
+    assert set(people) == {"Ian Stewart", "Kevin Mulligan", "Eejay Whitehead", "Jane Smith-Jones", "Mary Ann-Marie"}
+    assert people["Kevin Mulligan"]["agency"] == "Police"
