@@ -320,6 +320,9 @@ class ActionFinder:
                         continue
                 if m:
                     s += m.end()
+                    lead_for = re.match(r"[Ff]or\s+(?=\S[^.;]*?\s+to\s+[a-z])", text[s:e])
+                    if lead_for:        # "Action: For the Board to feed into the consultation ..."
+                        s += lead_for.end()
                     tag = text[s:e].strip(" .;")
                     if _NAME_ONLY.fullmatch(tag) or self.cues.owner_hint.match(tag) or re.fullmatch(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*", tag):
                         # "Action: JS" under a paragraph: the owner of the sentence before it
@@ -360,6 +363,7 @@ class ActionFinder:
         for a in found:                 # one action per sentence, whichever reader found it first
             tidy = a.what.rstrip(" \t.;,:-–—")
             owner = re.sub(r"\s*\((?:by|due|before|deadline)\b[^)]*\)\s*$", "", a.owner, flags=re.I) if a.owner else a.owner
+            owner = re.sub(r"^for\s+(?=\S)", "", owner, flags=re.I) if owner else owner   # "Action: For Matt Garrett to liaise ..."
             if tidy != a.what or owner != a.owner:   # "send the plan — by 19/11/2026", "AD Early Help (by 30 June)"
                 a = replace(a, what=tidy, owner=owner or None)
             keys = {(a.evidence.block, a.evidence.start), (a.what.lower(), (a.owner or "").lower())}

@@ -353,3 +353,14 @@ def test_committee_undertakings_would_semicolon_and_a_due_in_the_owner(nlp):
     assert ("report back on recruitment to the September meeting", "The Head of Service") in found
     assert ("information on waiting times be shared with the Committee", None) in found
     assert {a.owner: a.due for a in actions}["AD Early Help"] == "2024-06-30"
+
+
+def test_actions_for_owner_to_do_after_an_action_label(nlp):
+    text = ("Minutes: Members discussed the consultation.\n"
+            "Action: For the Safer Eastbrook Board to feed into the consultation, specifically regarding changing the word "
+            "‘justice’ in one of the objectives to either ‘positive’ or ‘fair’;\n"
+            "Action: For Matt Garrow to liaise with the Cabinet Member for Housing regarding the consultation response;\n")
+    found = _by_what(_actions(nlp, text))
+    assert found["liaise with the Cabinet Member for Housing regarding the consultation response"].owner == "Matt Garrow"
+    feed = next(a for w, a in found.items() if w.startswith("feed into the consultation"))
+    assert feed.owner == "the Safer Eastbrook Board"
