@@ -229,7 +229,7 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         start = lead.end()
     body = text[start:end]
     inside = [t for t in terms if t[0] >= start and t[1] <= end]
-    role = next((t for t in inside if t[2] == "ROLE" and not _inside_a_phrase(text, start, t)), None)
+    role = next((t for t in inside if t[2] == "ROLE" and not inside_a_phrase(text, start, t)), None)
     agency = next((t for t in inside if t[2] == "AGENCY"), None)
     titles = [t for t in inside if t[2] == "TITLE"]
     covered = [(t[0], t[1]) for t in inside if t[2] in ("ROLE", "AGENCY", "CATEGORY", "RISK", "CONF_TYPE", "OUTCOME")]
@@ -279,7 +279,7 @@ def _initials_after_role(text: str, role_end: int, end: int, terms: Sequence[Ter
 _FAMILY_ROLES = {"child", "young_person"}
 
 
-def _inside_a_phrase(text: str, start: int, term: Term) -> bool:
+def inside_a_phrase(text: str, start: int, term: Term) -> bool:
     """"Children" in "Designated Nurse for Safeguarding Children" is part of a post, not the role Child."""
     return term[3] in _FAMILY_ROLES and bool(re.search(r"[A-Za-z]\s*$", text[start:term[0]]))
 

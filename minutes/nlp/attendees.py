@@ -29,9 +29,9 @@ from spacy.tokens import Doc
 from ..resources import models_dir
 from . import gazetteer, unlabelled
 from .normalise import canonical_id
-from .attendance import Entry, Term, given_names, name_run, parse_entry, plausible_name, split_entries, strip_leader
+from .attendance import Entry, Term, inside_a_phrase, given_names, name_run, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
-from .register import register_rows
+from .register import register_rows, slash_rows
 from .role_lines import role_lines
 from .sections import front_matter, load_rules, match_label
 
@@ -48,6 +48,11 @@ _SUBSTITUTE = re.compile(
     r"|attended\s+in\s+(?:his|her|their)\s+(?:absence|place)|attended\s+on\s+(?:his|her|their)\s+behalf"
     r"|(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:named\s+)?substitute)"
     rf"(?:\s+(?:for|of)\s+(?P<for>{_NAMED}))?"
+)
+_LEGEND = re.compile(r"\s*(?:Key|Legend)\s*[:\-–]")
+_BRACKETED_SUBSTITUTE = re.compile(   # "Ms S Hardy (substitute: Mr J Findlay)", "Cllr B (substituted by Cllr C)"
+    rf"\((?:named\s+)?(?:substitute|sub|deputy|substituted\s+by|represented\s+by|deputised\s+by)\s*[:\-–]?\s*(?P<sub>{_NAMED})\s*\)",
+    re.I,
 )
 _SENT_APOLOGIES = re.compile(   # "Gail Tolley (Strategic Director), who had submitted apologies", "Dr Patel sent apologies"
     rf"(?P<name>{_NAMED})(?:[ \t]*\([^()\n]{{0,90}}\))?,?[ \t]+(?:who[ \t]+)?(?:had[ \t]+|has[ \t]+)?"
@@ -247,6 +252,8 @@ class AttendeeFinder:
                 if speaker:
                     people.append(self._speaker(doc, starts, span, speaker))
                 continue
+            if _LEGEND.match(span.text):
+                continue                       # "Key: MA – Member Attended, RA – ...": the register's legend
             registered = self._register(doc, starts, span, terms) if kind in ("paragraph", "list_item") else []
             if registered:
                 people.extend(registered)
@@ -401,12 +408,12 @@ class AttendeeFinder:
         """Rows of an attendance register flattened to text (register.py)."""
         out = []
         base = span.start_char
-        for row in register_rows(span.text):
+        for row in register_rows(span.text) or slash_rows(span.text):
             if row.status in (None, "absent"):
                 continue                       # not a member then, or did not come: not an attendee
             s, e = base + row.who[0], base + row.who[1]
             inside = self._terms_in(terms, base + row.what[0], base + row.what[1], 0)
-            role = next((t for t in inside if t[2] == "ROLE"), None)
+            role = next((t for t in inside if t[2] == "ROLE" and not inside_a_phrase(text_of(doc), base + row.what[0], t)), None)
             agency = next((t for t in inside if t[2] == "AGENCY"), None)
             entry = Entry(start=s, end=base + row.what[1], name=text_of(doc)[s:e], name_start=s, name_end=e,
                           role_id=role[3] if role else None, agency_id=agency[3] if agency else None,
@@ -565,6 +572,10 @@ class AttendeeFinder:
                 if plausible_name(name, True):
                     out.append(FoundPerson(name=name, role="Councillor", status="present", confidence=0.8,
                                            evidence=evidence_at(doc, s0 + s, s0 + e, starts)))
+        for m in _BRACKETED_SUBSTITUTE.finditer(text):
+            if _titled_or_given(m.group("sub")):
+                out.append(FoundPerson(name=m.group("sub"), status="present", confidence=0.8,
+                                       evidence=evidence_at(doc, m.start("sub"), m.end("sub"), starts)))
         for m in _SUBSTITUTE.finditer(text_of(doc)):
             if not _titled_or_given(m.group("sub")):
                 continue                                   # "The Director attended in place of ..."

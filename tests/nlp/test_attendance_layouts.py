@@ -387,3 +387,25 @@ def test_layouts_name_joined_to_its_post_by_a_hyphen(tmp_path):
                                    "Mary Ann-Marie (Police)\n"))
     assert set(people) == {"Ian Stewart", "Kevin Mulligan", "Eejay Whitehead", "Jane Smith-Jones", "Mary Ann-Marie"}
     assert people["Kevin Mulligan"]["agency"] == "Police"
+
+
+def test_layouts_substitute_named_in_brackets_of_an_apology(tmp_path):
+    people, _ = _people(tmp_path, ("Present: Councillor Ward (Chair), Councillor Bell\n\nApologies for absence were received "
+                                   "from Councillor Callaghan (no substitute), Ms S Hardy (substitute: Mr J Findlay).\n"))
+    assert people["Ms S Hardy"]["status"] == "apologies"
+    assert people["Mr J Findlay"]["status"] == "present"
+    assert "No Substitute" not in people and len(people) == 5
+
+
+def test_layouts_slash_register_with_initials_and_attendance_codes(tmp_path):
+    people, _ = _people(tmp_path, (
+        "1) Attendance at Meeting\n"
+        "Key:MA – Member Attended, RA – Representative Attended, A - Submitted Apologies, NC – No Contact/Attendance\n"
+        "Representing / Title / Name / AttendanceLocal Authority / Director of Children's Services / Jane Humbert / JH / MA "
+        "Head of Housing – Eastbrook Council / Julie Naseby / JN / MA\n"
+        "Probation / Director Of Operations / Lucia Sainte / LS / RA\n"
+        "Police / Chief Inspector - Eastbrook Police (Crime / Child Protection) / Peter McPhail / PMc / A\n"
+        "Primary Care Trusts / Director of Nursing / Anne Moor / AMo / NC\n"))
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Jane Humbert": "present", "Julie Naseby": "present", "Lucia Sainte": "apologies", "Peter McPhail": "apologies"}
+    assert people["Peter McPhail"]["agency"] == "Police"
