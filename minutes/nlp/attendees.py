@@ -60,7 +60,11 @@ _SENT_APOLOGIES = re.compile(   # "Gail Tolley (Strategic Director), who had sub
 )
 _PRESENTED_BY = re.compile(
     r"\b(?:presented|introduced|delivered|given|led|attended|(?:was|were)\s+(?:made|raised|asked)|moved|seconded|proposed)\s+by\s+(?:the\s+)?"
-    r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
+    r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2}"
+    r"|[A-Z]\.?[ \t]+(?:Mc|Mac)?[A-Z][a-z’'\-]{2,}\b)"          # "seconded by R Biggs"
+)
+_INITIAL_NAME = re.compile(     # "M Hall, Chairman of the Committee proposed ...": an initial and a surname opening a sentence
+    r"(?:^|(?<=\n)|(?<=[.;:]\s))(?!I\s)[A-Z]\.?[ \t]+(?:Mc|Mac)?[A-Z][a-z’'\-]{2,}(?=,|\s+\(|\s+[a-z])"
 )
 _ASKED_TO_SPEAK = re.compile(   # "the Chairman asked Mr Tahir Ahmed to provide the verbal update"
     r"\b(?:asked|invited|called\s+(?:on|upon))\s+"
@@ -492,6 +496,10 @@ class AttendeeFinder:
             block_of[span.start] = i
         titles = {(s, e): ident for s, e, label, ident in terms if label == "TITLE"}
         candidates: list[tuple[int, int]] = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
+        for m in _INITIAL_NAME.finditer(text_of(doc)):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and not any(span.start <= a < span.end for a, _ in candidates):
+                candidates.append((span.start, span.end))
         for (s_char, e_char) in titles:
             span = doc.char_span(s_char, e_char, alignment_mode="expand")
             if span is None:
@@ -532,7 +540,7 @@ class AttendeeFinder:
             if _NOT_ATTENDEE_BEFORE.search(before):
                 continue
             name = re.sub(r"['’]s$", "", doc[start:end].text.strip(" ,.")).strip(" '’")   # "Mr Forbes's" -> "Mr Forbes"
-            titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\b", name))
+            titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\b", name)) or _initialled(name)
             if not plausible_name(name, titled):
                 continue                                   # "Primary School", "Head Quarters"
             if name.endswith("'s") or len(name) < 3 or " " not in name and not any(w in name for w in ("Cllr",)):
@@ -550,7 +558,7 @@ class AttendeeFinder:
         for m in (*_PRESENTED_BY.finditer(text), *_ATTENDED_FOR.finditer(text), *_ASKED_TO_SPEAK.finditer(text),
                   *_QUESTION_FROM.finditer(text)):
             name = m.group("name")
-            if _titled_or_given(name):
+            if _titled_or_given(name) or (_initialled(name) and plausible_name(name, True)):
                 person = FoundPerson(name=name, status="mentioned", confidence=0.7,
                                      evidence=evidence_at(doc, m.start("name"), m.end("name"), starts))
                 out.append(self._appositive(doc, terms, person, m.end("name")))
@@ -606,6 +614,12 @@ class AttendeeFinder:
 
 
 _ROLE_TAIL = re.compile(r"\s+(?:Independent|Interim|Acting|Deputy|Assistant|Head|Director|Chair|Chairman|Manager|Officer|Lead)\b.*$")
+
+
+def _initialled(name: str) -> bool:
+    """"R Biggs", "M. Hall": an initial and a surname that is no common word."""
+    m = re.fullmatch(r"(?!I\s)[A-Z]\.?\s+((?:Mc|Mac)?[A-Z][a-z’'\-]{2,})", name)   # not "I Have ..."
+    return bool(m) and plausible_name(name, True)
 
 
 def _titled_or_given(name: str) -> bool:

@@ -409,3 +409,9 @@ def test_layouts_slash_register_with_initials_and_attendance_codes(tmp_path):
     assert {n: p["status"] for n, p in people.items()} == {
         "Jane Humbert": "present", "Julie Naseby": "present", "Lucia Sainte": "apologies", "Peter McPhail": "apologies"}
     assert people["Peter McPhail"]["agency"] == "Police"
+
+
+def test_layouts_initial_and_surname_who_seconded_or_spoke_is_mentioned(tmp_path):
+    people, _ = _people(tmp_path, ("Minutes:\nThe recommendations were proposed by the Chair and seconded by R Biggs.\n"
+                                   "A Smith, the Head of Service, explained the figures.\nI Have nothing to add, said the clerk.\n"))
+    assert {n: p["status"] for n, p in people.items()} == {"R Biggs": "mentioned", "A Smith": "mentioned"}
