@@ -208,7 +208,7 @@ _NUMBER = (
     r"|\((?:[a-z]|[ivxlc]{1,6})\)"            # (a)  (iv)
     r"|(?:[a-z]|[ivxlc]{1,6})\))"             # a)  iv)
 )
-_BULLET_RE = re.compile(rf"([{re.escape(BULLETS)}]|\[[ xX✓✔]?\])(?:\s+|$)")   # "[ ]", "[x]": a task list
+_BULLET_RE = re.compile(rf"(-{{1,2}}>|=>|[{re.escape(BULLETS)}]|\[[ xX✓✔]?\])(?:\s+|$)")   # "->" arrows; "[ ]", "[x]": a task list
 _NUMBER_RE = re.compile(rf"({_NUMBER})(?:\s+|$)")
 _SETEXT_OR_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 
@@ -236,7 +236,7 @@ def indent_width(line: str) -> int:
 
 
 def split_marker(line: str) -> ListMarker | None:
-    """Recognise a bullet ("-", "*", "•", "➤", ">", "- >", a task box "[ ]" / "- [x]") or a paragraph number ("2.4.", "1)",
+    """Recognise a bullet ("-", "*", "•", "➤", ">", "- >", "->", a task box "[ ]" / "- [x]") or a paragraph number ("2.4.", "1)",
     "1.", "(a)", "a)") at the start of `line`.
 
     Stacked markers collapse: "- 1.1. Text" gives marker "1.1.", "- > Text" gives "-".  A line that

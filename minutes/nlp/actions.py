@@ -168,7 +168,8 @@ _REQUEST = re.compile(
 )
 _ADDRESSED = re.compile(r"^\s*(?P<owner>[A-Z][a-z'’\-]+),\s+(?P<what>(?:a|an|the)\s+\S.*\bby\b.*)$")
 _OWNER_COLON = re.compile(
-    r"^(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Miss|DS|DC|PC)\.?\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}(?:\s*\([^)]{1,20}\))?):\s+(?P<what>\S.*)$"
+    r"^(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Miss|DS|DC|PC)\.?\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|worker|officer|nurse|manager|lead))"
+    r"{0,2}(?:\s*\([^)]{1,20}\))?):\s+(?P<what>\S.*)$"
 )
 _LABEL_VALUE = re.compile(r"^\s*[\w/ .']{1,15}:\s")
 _VERBISH = re.compile(r"\b(?:to|will|must|should|needs?\s+to)\s+[a-z]|(?:^|[\-–—]\s+)[a-z]{3,}\b")
@@ -255,8 +256,12 @@ def _looks_like_action(line: str, block_kind: str, action_line: re.Pattern[str] 
         return False
     if _LABEL_VALUE.match(stripped) and not action_line.match(stripped):
         owned = _OWNER_COLON.match(stripped)          # "DS Quinn: update conference partners ..." is an owner, not a label
-        if not owned or not owned.group("what")[:1].islower():
+        if not owned:
             return False
+        what = owned.group("what")
+        known = block_kind == "list_item" and _OWNER_HINT.fullmatch(owned.group("owner")) and not _NAME_ONLY.fullmatch(what.strip(" ."))
+        if not what[:1].islower() and not known:
+            return False                              # "Venue: Room 2"; but "-> Mum: GP appt re mood" is a task
         return len(stripped.split()) <= 40
     if len(stripped.split()) > (40 if block_kind == "list_item" else 25):
         return False
@@ -677,7 +682,7 @@ class ActionFinder:
         what = text
         parts = _DASHES.split(text)
         if len(parts) >= 2:
-            body = [p for p in parts if not _BY.fullmatch(" " + p) and not re.fullmatch(r"(?i)\s*(by\b.*|ongoing.*|w/c.*|first\b.*)", p)
+            body = [p for p in parts if not _BY.fullmatch(" " + p) and not re.fullmatch(r"(?i)\s*(by\b.*|ongoing.*|w/c.*|first\b.*|next\s+\d.*|tbc|tba|to\s+be\s+confirmed|asap)\.?\s*", p)
                     and not self.cues.due_part.fullmatch(p)]
             if len(body) >= 2:
                 first, second = body[0], body[1]

@@ -325,3 +325,9 @@ def test_text_task_boxes_are_list_items():
                         "- [x] Core group on Teams - Faye Ito\n")
     items = [b for b in blocks if b.kind == "list_item"]
     assert [b.text for b in items] == ["SALT referral for Deji - Dee Ross - due 27/11/2026", "Core group on Teams - Faye Ito"]
+
+
+def test_text_arrow_bullets_are_list_items():
+    blocks = parse_text("ACTIONS\n-> SW: visit weekly - next 14/7\n=> HV: recheck EPDS\n")
+    assert [(b.kind, b.marker, b.text) for b in blocks[1:]] == [
+        ("list_item", "->", "SW: visit weekly - next 14/7"), ("list_item", "=>", "HV: recheck EPDS")]

@@ -364,3 +364,14 @@ def test_actions_for_owner_to_do_after_an_action_label(nlp):
     assert found["liaise with the Cabinet Member for Housing regarding the consultation response"].owner == "Matt Garrow"
     feed = next(a for w, a in found.items() if w.startswith("feed into the consultation"))
     assert feed.owner == "the Safer Eastbrook Board"
+
+
+def test_actions_arrow_entries_with_role_owners_and_terse_tasks(nlp):
+    text = ("ACTIONS\n-> SW: ring JP re assessment + DA perpetrator prog - w/c 13/07/2026\n"
+            "-> DA worker: safety plan + Freedom Programme start - w/c 13/07/2026\n"
+            "-> Mum: GP appt re mood - tbc\n- Venue: Room 2 at the Hub\n")
+    found = _by_what(_actions(nlp, text))
+    assert found["ring JP re assessment + DA perpetrator prog"].owner == "SW"
+    assert found["safety plan + Freedom Programme start"].owner == "DA worker"
+    assert found["GP appt re mood"].owner == "Mum"
+    assert not any("Room 2" in w for w in found)
