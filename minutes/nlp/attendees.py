@@ -49,6 +49,7 @@ _SUBSTITUTE = re.compile(
     r"|(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:named\s+)?substitute)"
     rf"(?:\s+(?:for|of)\s+(?P<for>{_NAMED}))?"
 )
+_REPORT_ONLY = re.compile(r"(?i)\breport\s+only\b|\(report\)|\bwritten\s+(?:report|contribution)\s+only\b")
 _LEGEND = re.compile(r"\s*(?:Key|Legend)\s*[:\-–]")
 _BRACKETED_SUBSTITUTE = re.compile(   # "Ms S Hardy (substitute: Mr J Findlay)", "Cllr B (substituted by Cllr C)"
     rf"\((?:named\s+)?(?:substitute|sub|deputy|substituted\s+by|represented\s+by|deputised\s+by)\s*[:\-–]?\s*(?P<sub>{_NAMED})\s*\)",
@@ -166,7 +167,10 @@ class AttendeeFinder:
             role = "Chair"
         return FoundPerson(
             name=entry.name,
-            status=entry.status if entry.status in ("report submitted", "absent", "apologies") and status != "present" or (entry.status == "apologies") else status,
+            status=entry.status if entry.status in ("report submitted", "absent", "apologies") and status != "present"
+            or entry.status in ("apologies", "absent")           # "School Nurse: Pat Kemp (DNA)" in a present list
+            or (entry.status == "report submitted" and _REPORT_ONLY.search(text_of(doc)[base + entry.start:base + entry.end]))
+            else status,
             evidence=evidence_at(doc, base + entry.name_start, base + entry.name_end, starts),
             role=role,
             agency=self.agencies.name_of(agency_id) if agency_id in self.agencies.by_id else None,
@@ -274,6 +278,9 @@ class AttendeeFinder:
                 s, e = s + lead, e + lead
                 if s == 0 or text[s - 1] == "\n":           # "Non-voting: Mrs C Ray" on a later line of the list
                     label = match_label(text[s:e], False, self.rules)
+                    head = re.match(r"[^:\n]{0,40}:|(?:[^\-–\n]|\w-\w)*", text[s:e]).end()   # "Non-voting:" is one label
+                    if label and label[1] > head + 3:
+                        label = None                        # "GP: Dr Amir Latif - apologies": an entry with its status, no label
                     if label and self.rules.status(label[0]):
                         status = self.rules.status(label[0])
                         s += label[1]

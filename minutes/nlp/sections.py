@@ -155,7 +155,9 @@ def _label_on_later_line(text: str, rules: SectionRules) -> tuple[str, int] | No
         end = text.find("\n", pos)
         line = text[pos:] if end < 0 else text[pos:end]
         found = match_label(line, False, rules)
-        if found and rules.kind(found[0]) == "attendance" and re.match(r"\s*[\w' ]+\s*[:\-–]", line):
+        prefix = re.match(r"\s*([\w' ]+?)\s*[:\-–]", line)
+        if found and rules.kind(found[0]) == "attendance" and prefix and found[1] <= prefix.end() + 2:
+            # "Present: ..." opens the list; "GP: Dr Amir Latif - apologies" is an entry of it
             return found[0], pos + found[1]
         pos = end + 1 if end >= 0 else 0
     return None

@@ -415,3 +415,18 @@ def test_layouts_initial_and_surname_who_seconded_or_spoke_is_mentioned(tmp_path
     people, _ = _people(tmp_path, ("Minutes:\nThe recommendations were proposed by the Chair and seconded by R Biggs.\n"
                                    "A Smith, the Head of Service, explained the figures.\nI Have nothing to add, said the clerk.\n"))
     assert {n: p["status"] for n, p in people.items()} == {"R Biggs": "mentioned", "A Smith": "mentioned"}
+
+
+def test_layouts_role_colon_lines_with_statuses_in_one_list(tmp_path):
+    people, _ = _people(tmp_path, ("Attendance\nChair: Ruth Anand (Safeguarding Unit)\nSocial Worker: Tom Vickers (CSC)\n"
+                                   "Team Manager - Lisa Grant\nHealth Visitor: Mary O'Dowd (0-19 Service) - apols, report sent\n"
+                                   "School Nurse: Pat Kemp (DNA)\nMother - Sandra Price\nPolice: DC Helen Moss (report only)\n"
+                                   "GP: Dr Amir Latif - apologies\n\nDecision\nThe plan continues under Neglect.\n"))
+    status = {n: (p["status"], p["attendance"]) for n, p in people.items()}
+    assert status["Tom Vickers"] == ("present", "present") and people["Tom Vickers"]["role"] == "Social Worker"
+    assert status["Lisa Grant"][0] == "present" and people["Lisa Grant"]["role"] == "Team Manager"
+    assert status["Mary O'Dowd"][0] == "apologies"
+    assert status["Pat Kemp"][1] == "absent"
+    assert status["Sandra Price"][0] == "present" and people["Sandra Price"]["role"] == "Mother"
+    assert status["DC Helen Moss"][0] == "report submitted"
+    assert status["Dr Amir Latif"][0] == "apologies" and people["Dr Amir Latif"]["role"] == "GP"
