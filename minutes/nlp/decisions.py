@@ -78,6 +78,9 @@ _SUBJECT = re.compile(r"^(?:(?:that|for)\s+)?(?P<name>(?:Child|Baby|Unborn)\s+[A
 _NOT_SUBJECT = {"That", "The", "This", "It", "All", "Both", "Conference", "Chair", "Members", "Decision", "Outcome", "Agreed", "Plan", "Child", "Children", "Parents", "No", "Resolved", "A", "An"}
 
 
+_ACTION_AFTER = re.compile(r"\n[ \t]*(?:[-*•][ \t]*)?(?i:actions?(?:[ \t]+points?)?)[ \t]*[:\-–]")   # "RESOLVED: ...\nACTION: X to ..."
+
+
 def _sentences(doc: Doc, start: int, end: int):
     """The sentences of the Doc text [start:end], clipped to that range (Span.sents runs past it)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -129,6 +132,9 @@ class DecisionFinder:
                 for s, e in pieces:
                     if not text[s:e].strip():
                         continue
+                    if _ACTION_AFTER.match("\n" + text[s:e]):
+                        closed = True             # "ACTION: X to circulate ..." after the resolution is a task
+                        break
                     if strict:
                         for sent in _sentences(doc, s, e):
                             if _DECISION_WORDS.search(sent.text) and not _RECOMMENDS.search(sent.text) and self._conference_decision(terms, sent.text, sent.start_char, sent.end_char):
@@ -151,7 +157,8 @@ class DecisionFinder:
                         found.append(self._decision(doc, starts, terms, s, e, sec))
                 inline = _INLINE_RESOLVED.search(text, begin, span.end_char)
                 if inline:
-                    found.extend(self._split(doc, starts, terms, inline.end(), span.end_char, sec))
+                    stop = _ACTION_AFTER.search(text, inline.end(), span.end_char)
+                    found.extend(self._split(doc, starts, terms, inline.end(), stop.start() if stop else span.end_char, sec))
                     continue
                 if _BARE_RESOLUTION.match(span.text) and len(span.text.split()) <= 80:
                     # a resolution whose "RESOLVED" label was lost: "That the report be noted."

@@ -430,3 +430,15 @@ def test_layouts_role_colon_lines_with_statuses_in_one_list(tmp_path):
     assert status["Sandra Price"][0] == "present" and people["Sandra Price"]["role"] == "Mother"
     assert status["DC Helen Moss"][0] == "report submitted"
     assert status["Dr Amir Latif"][0] == "apologies" and people["Dr Amir Latif"]["role"] == "GP"
+
+
+def test_layouts_board_list_with_organisations_and_an_action_after_the_resolution(tmp_path):
+    people, result = _people(tmp_path, (
+        "Present:\nCouncillor Jane Rowe (Chair), Helen Tarrant (Director of Public Health), "
+        "Claire Dunmore (Mid Shire Community Voluntary Service)\n\n"
+        "2. Better Care Fund\nHelen Tarrant presented the report.\n"
+        "RESOLVED: That the Better Care Fund plan be approved.\n"
+        "ACTION: Helen Tarrant to circulate the final plan to members by 30 June 2025.\n"))
+    assert people["Claire Dunmore"]["agency"] == "Voluntary Sector"
+    assert result["decisions"] == ["That the Better Care Fund plan be approved."]
+    assert [(a["owner"], a["due"]) for a in result["actions"]] == [("Helen Tarrant", "2025-06-30")]
