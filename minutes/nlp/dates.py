@@ -278,7 +278,9 @@ _TIME_AFTER = re.compile(r"\s+\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b", re.IGNORECASE
 _DOTTED_NEXT = re.compile(r"\s+\d{1,2}\.\d{1,2}\.\d\d(?!\d)")
 
 
-_DM_CUE = re.compile(r"(?:\b(?:on|by|from|until|till|since|before|after|w/?c|wk\s+of|due|dated?|visit(?:ed)?|seen)|^[\s\-•*>]*|[(:,])\W{0,2}$",
+_DM_CUE = re.compile(r"(?:\b(?:on|by|from|until|till|since|before|after|w/?c|wk\s+of|due|dated?|visit(?:ed)?|seen|next|last|"
+                     r"(?:by\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|strat|icpc|rcpc|cg|marac|mash)"
+                     r"|^[\s\-•*>]*|[(:,])\W{0,2}$",
                      re.IGNORECASE)
 
 
@@ -307,6 +309,16 @@ def _dotted_in_context(g: dict[str, str | None], text: str, start: int, end: int
                 or re.search(r"\d{1,2}\.\d{1,2}\.\d\d\s+$", before))
 
 
+DOTTED_YEARS = 2     # "27.1.26" within this many years of the meeting is a date, cue or not
+
+
+def _dotted_near(g: dict[str, str | None], anchor: date | None) -> bool:
+    """"s47 started 29.1.26" in the notes of a meeting held on 20.2.26: a date of the case."""
+    if anchor is None or g.get("n_s") != "." or g.get("n_y") is None or len(g["n_y"]) != 2:
+        return False
+    return abs(_year2(g["n_y"]) - anchor.year) <= DOTTED_YEARS
+
+
 def find_dates(text: str, anchor: date | None = None,
                nation: str = DEFAULT_NATION) -> list[DateMention]:
     """Every date mention in `text`, in order; relative ones resolved against `anchor`."""
@@ -325,7 +337,7 @@ def find_dates(text: str, anchor: date | None = None,
                 out.append(DateMention(m.start(), m.end(), value, "relative", "day"))
             continue
         found = _absolute(g, anchor)
-        if found is None and _dotted_in_context(g, text, m.start(), m.end()):
+        if found is None and (_dotted_in_context(g, text, m.start(), m.end()) or _dotted_near(g, anchor)):
             value = _make(_year2(g["n_y"]), int(g["n_m"]), int(g["n_d"]))
             found = (value, "day") if value else None
         if found is not None:

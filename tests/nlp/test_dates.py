@@ -204,3 +204,17 @@ def test_dates_a_statistic_about_past_work_is_no_date():
     anchor = date(2025, 10, 8)
     assert [m.value for m in find_dates("Nina said that 87% were held within 15 working days.", anchor)] == [None]
     assert [m.value for m in find_dates("The review will be held within 3 months.", anchor)] == [date(2026, 1, 8)]
+
+
+def test_dates_day_month_after_a_weekday_or_a_meeting_word_takes_the_meetings_year():
+    anchor = D(2026, 7, 2)
+    found = dict(spans("strat 22/6 -> s47; SW: agreement - by Fri 10/7; HV: next 14/7; 1st CG: Tue 21/7", anchor))
+    assert found == {"22/6": D(2026, 6, 22), "10/7": D(2026, 7, 10), "14/7": D(2026, 7, 14), "21/7": D(2026, 7, 21)}
+    assert spans("attending 3/5 sessions", anchor) == []
+
+
+def test_dates_dotted_two_digit_year_near_the_meeting_is_a_date():
+    anchor = D(2026, 2, 20)
+    assert spans("referral from nursery 27.1.26 - s47 started 29.1.26", anchor) == [
+        ("27.1.26", D(2026, 1, 27)), ("29.1.26", D(2026, 1, 29))]
+    assert spans("see paragraph 4.2.10 of the report", anchor) == []
