@@ -446,8 +446,7 @@ def _space_grid(lines: list[str], i: int) -> bool:
         return False
     if _DASH_RULE.match(lines[i + 1]):
         return i + 2 < len(lines) and not is_blank(lines[i + 2])
-    second = _space_row(lines[i + 1])
-    return bool(second) and len(_header_cells(lines[i])) >= 2
+    return bool(_space_row(lines[i + 1]))
 
 
 def _columns(header: str, rule: str | None) -> list[int]:

@@ -368,7 +368,6 @@ class ActionFinder:
         for a in found:                 # one action per sentence, whichever reader found it first
             tidy = a.what.rstrip(" \t.;,:-–—")
             owner = re.sub(r"\s*\((?:by|due|before|deadline)\b[^)]*\)\s*$", "", a.owner, flags=re.I) if a.owner else a.owner
-            owner = re.sub(r"^for\s+(?=\S)", "", owner, flags=re.I) if owner else owner   # "Action: For Matt Garrett to liaise ..."
             if tidy != a.what or owner != a.owner:   # "send the plan — by 19/11/2026", "AD Early Help (by 30 June)"
                 a = replace(a, what=tidy, owner=owner or None)
             keys = {(a.evidence.block, a.evidence.start), (a.what.lower(), (a.owner or "").lower())}

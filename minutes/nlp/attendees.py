@@ -565,7 +565,7 @@ class AttendeeFinder:
         for m in (*_PRESENTED_BY.finditer(text), *_ATTENDED_FOR.finditer(text), *_ASKED_TO_SPEAK.finditer(text),
                   *_QUESTION_FROM.finditer(text)):
             name = m.group("name")
-            if _titled_or_given(name) or (_initialled(name) and plausible_name(name, True)):
+            if _titled_or_given(name) or _initialled(name):
                 person = FoundPerson(name=name, status="mentioned", confidence=0.7,
                                      evidence=evidence_at(doc, m.start("name"), m.end("name"), starts))
                 out.append(self._appositive(doc, terms, person, m.end("name")))
@@ -624,7 +624,7 @@ _ROLE_TAIL = re.compile(r"\s+(?:Independent|Interim|Acting|Deputy|Assistant|Head
 
 
 def _initialled(name: str) -> bool:
-    """"R Biggs", "M. Hall": an initial and a surname that is no common word."""
+    """"R Biggs", "M. Hall": an initial and a surname that is no common word (a plausible titled name)."""
     m = re.fullmatch(r"(?!I\s)[A-Z]\.?\s+((?:Mc|Mac)?[A-Z][a-z’'\-]{2,})", name)   # not "I Have ..."
     return bool(m) and plausible_name(name, True)
 

@@ -279,7 +279,7 @@ _DOTTED_NEXT = re.compile(r"\s+\d{1,2}\.\d{1,2}\.\d\d(?!\d)")
 
 
 _DM_CUE = re.compile(r"(?:\b(?:on|by|from|until|till|since|before|after|w/?c|wk\s+of|due|dated?|visit(?:ed)?|seen|next|last|"
-                     r"(?:by\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|strat|icpc|rcpc|cg|marac|mash)"
+                     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|strat|icpc|rcpc|cg|marac|mash)"
                      r"|^[\s\-•*>]*|[(:,])\W{0,2}$",
                      re.IGNORECASE)
 
