@@ -96,7 +96,7 @@ class TermMarker:
                 self.checks[key_id] = checks
             matcher = self.lower if attr == "LOWER" else self.orth
             matcher.add(key, [Doc(nlp.vocab, words=list(words)) for words in dict.fromkeys(texts)])
-        self.needs: set[str] | None = set()    # words one of which a Doc must hold for the token Matcher to run
+        self.needs: set[str] | None = set()    # regexes one of which a Doc must hold for the token Matcher to run
         for (label, ident), pats in token_patterns.items():
             key = f"{label}|{ident}"
             self.keys[nlp.vocab.strings.add(key)] = (label, ident)
@@ -109,7 +109,7 @@ class TermMarker:
                     self.needs.add(word)
 
         self.needs_re = None if self.needs is None else re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in sorted(self.needs)) + r")\b", re.IGNORECASE)
+            r"\b(?:" + "|".join(sorted(self.needs)) + r")\b", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[Span]] = {}
@@ -132,10 +132,16 @@ class TermMarker:
 
 
 def _required_word(pattern: list[dict[str, Any]]) -> str | None:
-    """A word every match of the token pattern contains (its first required LOWER literal), or None."""
+    """A regex for a word every match of the token pattern contains (its first required LOWER
+    literal, or the anchored REGEX of a required TEXT token), or None."""
     for token in pattern:
-        if token.get("OP") in (None, "+", "!") and isinstance(token.get("LOWER"), str) and token.get("OP") != "!":
-            return token["LOWER"]
+        if token.get("OP") not in (None, "+"):
+            continue
+        if isinstance(token.get("LOWER"), str):
+            return re.escape(token["LOWER"])
+        regex = token.get("TEXT", {}).get("REGEX") if isinstance(token.get("TEXT"), dict) else None
+        if isinstance(regex, str) and regex.startswith("^") and regex.endswith("$"):
+            return regex[1:-1]
     return None
 
 

@@ -442,3 +442,10 @@ def test_layouts_board_list_with_organisations_and_an_action_after_the_resolutio
     assert people["Claire Dunmore"]["agency"] == "Voluntary Sector"
     assert result["decisions"] == ["That the Better Care Fund plan be approved."]
     assert [(a["owner"], a["due"]) for a in result["actions"]] == [("Helen Tarrant", "2025-06-30")]
+
+
+def test_layouts_board_acronym_is_the_safeguarding_partnership(tmp_path):
+    _, result = _people(tmp_path, "Present:\nAnn Cole, Business Manager, CYSCB\nTim Vane, Police\n")
+    assert "Safeguarding Partnership" in result["agencies"]
+    _, plain = _people(tmp_path, "Present:\nAnn Cole, Business Manager, Council\nTim Vane, Police\n")
+    assert "Safeguarding Partnership" not in plain["agencies"]
