@@ -110,6 +110,10 @@ def strip_leader(text: str) -> int:
     return m.end() if m else 0
 
 
+_ABOUT_SUBSTITUTES = re.compile(
+    r"(?i:substitut|attended\s+as|in\s+place\s+of|deputi[sz]|standing\s+in\s+for)|(?i:attended|attending)\s+for\s+[A-Z]")
+
+
 def split_entries(text: str) -> list[tuple[int, int]]:
     """Offsets of the entries of a list.
 
@@ -137,7 +141,7 @@ def split_entries(text: str) -> list[tuple[int, int]]:
         return [_titled_head(text, a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
     pieces: list[tuple[int, int]] = []
     for s, e in _sentences(text, s0, e0):
-        if re.search(r"substitut|attended\s+as|in\s+place\s+of", _BRACKETED.sub("", text[s:e]), re.I):
+        if _ABOUT_SUBSTITUTES.search(_BRACKETED.sub("", text[s:e])):
             continue                       # a sentence about substitutes (ones in brackets are read elsewhere)
         separators = ";" if ";" in text[s:e] else ","
         for a, b in _split_top(text, s, e, separators):

@@ -49,6 +49,10 @@ _SUBSTITUTE = re.compile(
     r"|(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:named\s+)?substitute)"
     rf"(?:\s+(?:for|of)\s+(?P<for>{_NAMED}))?"
 )
+_DEPUTISED_FOR = re.compile(   # "Sue Pike was deputising for Mark Lane today and Kate Moss attended for Jo Baker."
+    rf"(?P<sub>{_NAMED})[ \t]+(?:(?:was|is)[ \t]+)?(?:deputising|deputizing|standing[ \t]+in|substituting|attending|attended|present)"
+    rf"[ \t]+for[ \t]+(?P<for>{_NAMED})"
+)
 _REPORT_ONLY = re.compile(r"(?i)\breport\s+only\b|\(report\)|\bwritten\s+(?:report|contribution)\s+only\b")
 _LEGEND = re.compile(r"\s*(?:Key|Legend)\s*[:\-–]")
 _BRACKETED_SUBSTITUTE = re.compile(   # "Ms S Hardy (substitute: Mr J Findlay)", "Cllr B (substituted by Cllr C)"
@@ -591,7 +595,7 @@ class AttendeeFinder:
             if _titled_or_given(m.group("sub")):
                 out.append(FoundPerson(name=m.group("sub"), status="present", confidence=0.8,
                                        evidence=evidence_at(doc, m.start("sub"), m.end("sub"), starts)))
-        for m in _SUBSTITUTE.finditer(text_of(doc)):
+        for m in (*_SUBSTITUTE.finditer(text), *_DEPUTISED_FOR.finditer(text)):
             if not _titled_or_given(m.group("sub")):
                 continue                                   # "The Director attended in place of ..."
             out.append(FoundPerson(name=m.group("sub"), status="present", confidence=0.8,

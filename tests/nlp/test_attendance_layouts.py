@@ -449,3 +449,11 @@ def test_layouts_board_acronym_is_the_safeguarding_partnership(tmp_path):
     assert "Safeguarding Partnership" in result["agencies"]
     _, plain = _people(tmp_path, "Present:\nAnn Cole, Business Manager, Council\nTim Vane, Police\n")
     assert "Safeguarding Partnership" not in plain["agencies"]
+
+
+def test_layouts_deputising_for_an_absent_member_is_present(tmp_path):
+    people, _ = _people(tmp_path, "1. Apologies\nApologies had been received from Cllr Anne Hale, Jo Baker and Mark Lane. "
+                                  "Sue Pike was deputising for Mark Lane today and Kate Moss attended for Jo Baker.\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Cllr Anne Hale": "apologies", "Jo Baker": "apologies", "Mark Lane": "apologies",
+        "Sue Pike": "present", "Kate Moss": "present"}
