@@ -255,6 +255,9 @@ def _emit_paragraph(lines: list[str], state: _State) -> None:
         _heading(logical.pop(0), None, state)
     run: list[str] = []                          # consecutive short lines: one line-list block
     for line in logical:
+        if run and _OUTCOME_LINE.match(line):    # "Resolved - that ..." under a short line starts a block
+            state.add(TextBlock("paragraph", "\n".join(run)))
+            run = []
         if len(line) < SHORT_LINE:
             run.append(line)
             continue
@@ -288,6 +291,10 @@ _RECORD = re.compile(
 )
 
 
+# A line that records what a meeting decided or who must act opens a block of its own, even among
+# short lines ("The Committee considered the report." / "Resolved - that the report be noted.").
+_OUTCOME_LINE = re.compile(r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECISIONS?|Decisions?|DECIDED|ACTIONS?|Actions?)"
+                           r"(?:\s*[:\-–—]|\s+(?:that|to)\b|\s*$)")
 _LOWER_LABEL = re.compile(r"^(?P<label>[a-z][a-z'’ \-]{1,30}?)\s*[:\-–]\s")
 _SHORT_LABELS = frozenset({"apols", "apologies", "present", "attendees", "attending", "chair", "date", "minute taker",
                            "minutes", "actions", "action", "decision", "outcome", "category", "categories", "venue"})

@@ -63,3 +63,12 @@ def test_decisions_items_after_the_body_and_a_colon(tmp_path):
                     "(b) requested a briefing on placement stability.\n", encoding="utf-8")
     result = next(flow.extract_documents([read(path)], Settings())).to_json()
     assert result["decisions"] == ["noted the contents of the report", "requested a briefing on placement stability."]
+
+
+def test_decisions_each_outcome_line_among_short_lines_is_its_own_decision(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Minutes:\n5. Annual Report\nThe Committee considered the annual report.\n"
+        "Resolved – that the report be noted.\nDecision: The Board approved the terms of reference.\n"
+        "AGREED: that the action plan be accepted.\n"))
+    assert decisions == ["that the report be noted.", "The Board approved the terms of reference.",
+                         "that the action plan be accepted."]
