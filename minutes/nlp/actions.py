@@ -118,7 +118,8 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
     restart = re.compile(
         rf"\s[\-–—]\s+(?P<due>(?i:by|from|before)\s+\d[\d/.\-]*)\s+(?P<owner>[A-Z]{{2,4}}|(?i:{owner_words})|{_PERSON})\s+[\-–—]\s")
     audience = re.compile(rf"(?i:\b(?:{_alternatives(words('audience'))})\b)")
-    action_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('action_labels'))})\s*[:\-–—]\s*")
+    action_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?:(?i:{_alternatives(words('action_labels'))})(?:\s*(?:no\.?\s*|#)?\d{{1,3}}[a-z]?)?|AP\s?\d{{1,3}}[a-z]?)"
+                             r"\s*[:\-–—]\s*")
     agreed_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('agreed_labels'))})\s*[:\-–—]\s*")
     labels = _alternatives(words("action_labels") + words("agreed_labels"))   # "... learning. Agreed: AH to circulate ..."
     inline_action = re.compile(rf"(?<=[.!?)”\"])\s+(?=[A-Z])(?i:{labels})\s*[:\-–—]\s+")
@@ -151,6 +152,10 @@ _HEADER = {
     "owner": ("who", "owner", "responsible", "lead", "by whom", "person"),
     "due": ("when", "by", "date", "timescale", "deadline", "due"),
 }
+_INITIALS = r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*"
+_TAIL_OWNER = re.compile(rf"\s+[\-–—]\s+(?P<owner>{_INITIALS})\s*\.?\s*$")        # "... to come to next meeting – TR"
+_BRACKET_OWNER = re.compile(rf"\s*\((?P<owner>{_INITIALS})\)")                       # "Circulate minutes (GW) – ongoing"
+_FIELDS_ASIDE = re.compile(r"\s*\((?i:owner|lead|who)\s*:\s*(?P<owner>[^,;)]{2,60})(?:[,;]\s*(?i:due|by|deadline|by\s+when|when)\s*:\s*(?P<due>[^)]{1,40}))?\)")
 _OWNER_HINT = re.compile(r"\b(?:SW|HV|SN|GP|DSL|IDVA|FSW|TM|IRO|PC|DC|Chair|Mum|Dad|Mother|Father|School|Police|Nursery|CAMHS|[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 
 
@@ -345,6 +350,12 @@ class ActionFinder:
                         if action:
                             found.append(action)
                     continue
+                tagged_owner = self._owner_tag(line)
+                if tagged_owner and (m or in_section):      # "Update on waiting times to come to next meeting – TR"
+                    action = self._owned(doc, starts, dates, s, e, tagged_owner)
+                    if action:
+                        found.append(action)
+                        continue
                 sentences = [(x.start(), x.end()) for x in _SENT.finditer(text, s, e) if x.group(0).strip()]
                 if len(sentences) > 1 or (in_plan and block_kind != "list_item") or len(line.split()) > 25:
                     found.extend(self._sentences(doc, starts, s, e, dates))
@@ -376,6 +387,51 @@ class ActionFinder:
             seen |= keys
         doc._.actions = pack(unique)
         return doc
+
+    def _owned(self, doc, starts, dates, start: int, end: int, tag: re.Match) -> FoundAction | None:
+        """A task line that names its owner in a tag: "(GW)", "– TR" or "(Owner: Ian Ford, Due: 12 June 2025)"."""
+        text = text_of(doc)
+        while start < end and text[start] in " \t-*•>":
+            start += 1
+        line = text[start:end]
+        tag = self._owner_tag(line) or tag
+        what = (line[:tag.start()] + line[tag.end():]).strip()
+        what = _DASHES.split(what)[0] if _BY.fullmatch(" " + _DASHES.split(what)[-1]) or len(_DASHES.split(what)) > 1 and self.cues.due_part.fullmatch(_DASHES.split(what)[-1]) else what
+        inner = self.cues.sentence.match(what)          # "Public Health to review the data": the tag names the lead
+        if inner and not self._no_owner(" ".join(inner.group("owner").split())):
+            what = inner.group("what")
+        what = _BY.sub("", what).strip(" .;,-–—") or what
+        if len(what.split()) < 2:
+            return None
+        if "due" in tag.groupdict() and tag.group("due"):
+            due, due_text = self._due(doc, starts, dates, start + tag.start("due"), start + tag.end("due"))
+        else:
+            due, due_text = self._due(doc, starts, dates, start, end)
+        owner = " ".join(tag.group("owner").split())
+        return FoundAction(what=self._clean_tail(what), evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
+
+    def _owner_tag(self, line: str) -> re.Match | None:
+        """The owner tag of a task line: labelled fields in brackets, initials after the last dash, or
+        initials in brackets at the end of the task (only a when or a status after them).  Not the role
+        of a person named first ("Priya Shah (SW) - initiate ...") nor an abbreviation inside the task."""
+        tag = _FIELDS_ASIDE.search(line) or _TAIL_OWNER.search(line)
+        if tag:
+            return tag
+        tag = _BRACKET_OWNER.search(line)
+        if tag is None or _DASHES.search(line[:tag.start()]) or len(line[:tag.start()].split()) < 2:
+            return None
+        after = line[tag.end():].strip(" .;,")
+        if not after:
+            return tag
+        parts = _DASHES.split(" " + after)
+        if parts[0].strip() or not all(_BY.fullmatch(" " + p) or self.cues.due_part.fullmatch(p)
+                                       or self.cues.status_tail.search(" - " + p) for p in parts[1:]):
+            return None
+        return tag
+
+    def _clean_tail(self, what: str) -> str:
+        what = self.cues.status_tail.sub("", what)
+        return " ".join(what.split()).strip(" .;,-–—")
 
     def _no_owner(self, owner: str) -> bool:
         """"Who", "It", "All": words that sit where an owner would; not "All members" or "the Officers"."""

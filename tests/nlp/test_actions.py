@@ -375,3 +375,20 @@ def test_actions_arrow_entries_with_role_owners_and_terse_tasks(nlp):
     assert found["safety plan + Freedom Programme start"].owner == "DA worker"
     assert found["GP appt re mood"].owner == "Mum"
     assert not any("Room 2" in w for w in found)
+
+
+def test_actions_owner_tags_initials_and_numbered_labels(nlp):
+    found = {a.what: (a.owner, a.due) for a in _actions(nlp, (
+        "Actions arising\n"
+        "Action Point 3: Public Health to review the data (Owner: Ian Ford, Due: 12 June 2025)\n"
+        "AP4 - Officers to update the risk register\n\n"
+        "Actions:\n1. Circulate minutes (GW) – ongoing\n"
+        "2. Update on waiting times to come to next meeting – TR\n"
+        "3. Priya Shah (SW) - initiate PLO meeting - by 24/02/2026.\n"))}
+    assert found == {
+        "review the data": ("Ian Ford", "2025-06-12"),
+        "update the risk register": ("Officers", None),
+        "Circulate minutes": ("GW", None),
+        "Update on waiting times to come to next meeting": ("TR", None),
+        "initiate PLO meeting": ("Priya Shah (SW)", "2026-02-24"),
+    }
