@@ -149,9 +149,17 @@ def split_entries(text: str) -> list[tuple[int, int]]:
                 pieces.extend(_split_top(text, a, b, ","))   # "...(Chair); Councillors J Cole, M Dunn and T Grant"
             else:
                 pieces.append((a, b))
-    if len(pieces) == 1 and lines:
-        return pieces
-    return pieces
+    out = []
+    for a, b in pieces:                    # "Councillor Marland (Chair) Councillors Gifford, Gowans": two entries
+        cut = _PLURAL_AFTER_ASIDE.search(text, a, b)
+        if cut:
+            out.extend([(a, cut.start()), (cut.end() - len(cut.group("lead")), b)])
+        else:
+            out.append((a, b))
+    return out
+
+
+_PLURAL_AFTER_ASIDE = re.compile(r"(?<=\))\s+(?P<lead>(?:Councillors|Cllrs\.?)\s+)(?=[A-Z])")
 
 
 _TITLED_HEAD = re.compile(

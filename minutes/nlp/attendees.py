@@ -33,7 +33,7 @@ from .attendance import Entry, Term, inside_a_phrase, given_names, name_run, par
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
 from .register import register_rows, slash_rows
 from .role_lines import role_lines
-from .sections import front_matter, load_rules, match_label
+from .sections import COUNCILLORS_HEADING, front_matter, load_rules, match_label
 
 GENERIC_AGENCIES = {"health", "council"}
 UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
@@ -88,6 +88,8 @@ _PROSE_LIST = re.compile(       # "Also present were Ms B, mother; Mr C, advocat
     r"(?P<list>[^.\n]+(?:\.(?!\s+[A-Z]|\s*$|\s*\n)[^.\n]*)*)",
     re.IGNORECASE,
 )
+_SURNAME = re.compile(r"(?:[A-Z]\.?[ \t]+)*(?:O['’][ \t]?|Mc|Mac|De[ \t]|Van[ \t])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
+_SURNAME_GRID = re.compile(rf"\s*{_SURNAME.pattern}(?:\s+{_SURNAME.pattern})*\s*")
 _PLURAL_LEAD = re.compile(r"(?:Councillors|Cllrs\.?)[ \t]+(?=[A-Z])")
 _SUBSTITUTE_LIST = re.compile(   # "Cllrs L Wardlaw, A Burton and M Goldsmith attended as substitutes."
     r"(?P<lead>Councillors|Cllrs\.?)[ \t]+(?P<list>[A-Z][^.\n]{0,200}?)[ \t]+(?:attended|were[ \t]+present|were[ \t]+in[ \t]+attendance)"
@@ -169,6 +171,8 @@ class AttendeeFinder:
         role = self.roles.name_of(role_id) if role_id in self.roles.by_id else entry.role_text
         if entry.chair and role is None:
             role = "Chair"
+        if role is None and re.match(r"(?:Councillor|Cllr)\.?\s", entry.name):
+            role, role_id = "Councillor", "councillor"   # "Councillors Clouth, S Cook and Fleming"
         return FoundPerson(
             name=entry.name,
             status=entry.status if entry.status in ("report submitted", "absent", "apologies") and status != "present"
@@ -252,10 +256,18 @@ class AttendeeFinder:
         rows = doc.user_data.get("minutes_rows", [])
         people: list[FoundPerson] = []
         agencies: list[FoundAgency] = []
+        councillors = False                    # under a "COUNCILLORS:" sub-heading of a present list
         for i, span in enumerate(spans):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             kind = kinds[i][0] if i < len(kinds) else span.label_
             status = self.rules.status(sec.section)
+            if sec.opens or status is None:
+                councillors = sec.opens and kind == "heading" and status == "present" and bool(COUNCILLORS_HEADING.match(span.text))
+            if councillors and kind in ("paragraph", "list_item") and not sec.opens:
+                grid = self._surname_grid(doc, starts, span)
+                if grid:                       # "Barker Brash R W Cook": surnames of councillors in columns
+                    people.extend(grid)
+                    continue
             if kind == "table" and i < len(rows) and rows[i]:
                 people.extend(self._table(doc, starts, span, rows[i], status))
                 continue
@@ -275,12 +287,13 @@ class AttendeeFinder:
             base = span.start_char + sec.content_start
             text = text_of(doc)[base:span.end_char]
             lead = strip_leader(text)
-            title = None
+            title = "Councillor" if councillors else None
             block_terms = self._terms_in(terms, base, span.end_char, base)
             last = None
             for s, e in split_entries(text[lead:]):
                 s, e = s + lead, e + lead
-                if s == 0 or text[s - 1] == "\n":           # "Non-voting: Mrs C Ray" on a later line of the list
+                if s == 0 or text[s - 1] == "\n" or re.search(r"[.;]\s+$", text[max(0, s - 3):s]):
+                    # "Non-voting: Mrs C Ray" on a later line of the list; "... O Neill. Apologies: Councillors Legg"
                     label = match_label(text[s:e], False, self.rules)
                     head = re.match(r"[^:\n]{0,40}:|(?:[^\-–\n]|\w-\w)*", text[s:e]).end()   # "Non-voting:" is one label
                     if label and label[1] > head + 3:
@@ -344,6 +357,19 @@ class AttendeeFinder:
         doc._.attendees = pack([p for p in map(_tidy, people) if p is not None])
         doc.user_data["minutes_agency_entries"] = pack(agencies)
         return doc
+
+    def _surname_grid(self, doc, starts, span) -> list[FoundPerson]:
+        """Names with no commas under a "Councillors:" heading, one or several a line: each a
+        councillor's surname, with any initials before it ("R W Cook", "Akers-Belcher")."""
+        text = span.text
+        if not _SURNAME_GRID.fullmatch(text):
+            return []
+        out = []
+        for m in _SURNAME.finditer(text):
+            name = "Councillor " + " ".join(m.group(0).split())
+            out.append(FoundPerson(name=name, role="Councillor", role_id="councillor", status="present", confidence=0.8,
+                                   evidence=evidence_at(doc, span.start_char + m.start(), span.start_char + m.end(), starts)))
+        return out
 
     def _table(self, doc, starts, span, rows: Sequence[Sequence[str]], status: str | None) -> list[FoundPerson]:
         """An attendance table: find the columns from its header row, or assume Name | Role | Agency."""

@@ -287,6 +287,9 @@ def label_blocks(
             section = found[0]
             out.append(BlockSection(section, item, True, found[1]))
             continue
+        if section == "present" and is_heading and COUNCILLORS_HEADING.match(text):
+            out.append(BlockSection(section, item, True, len(text)))   # "PRESENT:- ... COUNCILLORS:" then their names
+            continue
         number = agenda_item(text) if (is_heading or len(text) < 160) and kind != "table" else None
         if is_heading or (number and kind != "list_item" and rules.kind(section) not in ("decision", "actions")):
             if number:
@@ -305,6 +308,7 @@ def label_blocks(
 
 _MEMBERS_LABEL = re.compile(r"(?:(?:[A-Z][a-z]+[ \t]+){1,2}[Mm]embers(?:[ \t]+(?:present|attending))?[ \t]*[:\-–—]"
                             r"|(?:Members|MEMBERS|Councillors|COUNCILLORS)[ \t]*:)[ \t]*(?=\S)")   # "Members: Councillor A (in the Chair), ..."
+COUNCILLORS_HEADING = re.compile(r"\s*(?i:councillors|cllrs\.?|elected\s+members|members)\s*[:\-–]*\s*$")
 _BARE_MEMBERS = re.compile(r"(?:Members|MEMBERS|Councillors|COUNCILLORS)[ \t]*:")
 _OTHER_LABEL = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?:[ \t]+[a-z]+){1,3}|[A-Z][a-z]{3,})[ \t]*:")
 

@@ -457,3 +457,24 @@ def test_layouts_deputising_for_an_absent_member_is_present(tmp_path):
     assert {n: p["status"] for n, p in people.items()} == {
         "Cllr Anne Hale": "apologies", "Jo Baker": "apologies", "Mark Lane": "apologies",
         "Sue Pike": "present", "Kate Moss": "present"}
+
+
+def test_layouts_councillors_subheading_with_a_surname_grid(tmp_path):
+    people, _ = _people(tmp_path, "PRESENT:-\n\nThe Chairman (Councillor C Richardson) presiding:\n\nCOUNCILLORS:\n\n"
+                                  "Akers-Belcher Allison Atkinson\n\nBarker Brash R W Cook\n\nYoung\n\nOFFICERS:\n\n"
+                                  "Adrienne Simcock, Director of Children’s Services\n\n12. APOLOGIES FOR ABSENT MEMBERS\n\n"
+                                  "Councillors Clouth, S Cook and Wallace.\n")
+    assert {n: (p["status"], p["role"]) for n, p in people.items() if p["status"] != "in attendance"} == {
+        "Councillor C Richardson": ("present", "Chair"),
+        **{f"Councillor {s}": ("present", "Councillor") for s in ("Akers-Belcher", "Allison", "Atkinson", "Barker", "Brash", "R W Cook", "Young")},
+        **{f"Councillor {s}": ("apologies", "Councillor") for s in ("Clouth", "S Cook", "Wallace")}}
+    assert people["Adrienne Simcock"]["status"] == "in attendance"
+
+
+def test_layouts_labels_run_together_in_one_paragraph(tmp_path):
+    people, _ = _people(tmp_path, "Present: Councillor Marland (Chair) Councillors Gifford, Long, and O Neill. Apologies: "
+                                  "Councillors Legg and Nolan. Also Present: Councillors Bint and Walker and 14 members of the public\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Councillor Marland": "present", "Councillor Gifford": "present", "Councillor Long": "present",
+        "Councillor O Neill": "present", "Councillor Legg": "apologies", "Councillor Nolan": "apologies",
+        "Councillor Bint": "in attendance", "Councillor Walker": "in attendance"}
