@@ -295,6 +295,9 @@ _RECORD = re.compile(
 # short lines ("The Committee considered the report." / "Resolved - that the report be noted.").
 _OUTCOME_LINE = re.compile(r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECISIONS?|Decisions?|DECIDED|ACTIONS?|Actions?)"
                            r"(?:\s*[:\-–—]|\s+(?:that|to)\b|\s*$)")
+_NAME_CUT = re.compile(r",\s+[A-Z][a-z'’\-]+$")             # "..., Jean" (the surname is on the next line)
+_SURNAME_ON = re.compile(r"[A-Z][a-z'’\-]+(?:,\s|\s+and\s)")   # "Humphrey, Liv ..."
+_AND_CUT = re.compile(r",\s+[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+\s+and$")   # "..., Ashley Pugh and" / "John Stacey"
 _LOWER_LABEL = re.compile(r"^(?P<label>[a-z][a-z'’ \-]{1,30}?)\s*[:\-–]\s")
 _SHORT_LABELS = frozenset({"apols", "apologies", "present", "attendees", "attending", "chair", "date", "minute taker",
                            "minutes", "actions", "action", "decision", "outcome", "category", "categories", "venue"})
@@ -311,6 +314,8 @@ def _continues_prose(before: str, line: str) -> bool:
         return False                  # "apols: Dr Singh GP" under a long "present: ..." line opens a list of its own
     if line[:1].islower():
         return True
+    if before.count(", ") >= 2 and (_NAME_CUT.search(before) and _SURNAME_ON.match(line) or _AND_CUT.search(before)):
+        return True                   # a comma list of names wrapped mid-name: "... Matthew Irving, Jean" / "Humphrey, Liv ..."
     if _SENTENCE_END.search(before) or _RECORD.match(line):
         return False
     return len(before) >= WRAP_LINE or before.endswith((",", "-", "&"))

@@ -438,6 +438,8 @@ class AttendeeFinder:
         out = []
         for s, e in hits:
             end = unlabelled.next_name_or(starts_of_names, s, unlabelled.line_end(text, s))
+            if not re.sub(r"[\s,;.]+|\band\b", "", text[e:end]):
+                end = e                           # "Carl Westby and" / "John Stacey": nothing but the name
             entry = parse_entry(text, s, end, self._terms_in(terms, s, end, 0), None)
             entry = Entry(**{**_entry_dict(entry), "name": " ".join(text[s:e].split()), "name_start": s, "name_end": e})
             person = self._person(doc, starts, entry, 0, "present")

@@ -24,6 +24,8 @@ from .attendance import given_names, plausible_name
 MIN_NAMES = 3                  # fewer name-like lines than this at the top of a document is not a list
 MAX_LINE = 160                 # a longer line is prose
 MIN_COLUMN = 4                 # this many name-only lines in a row are a list whatever else the block holds
+MIN_COMMA_NAMES = 4            # a comma list of names at the top of a document: at least this many
+COMMA_SHARE = 0.8              # and this share of its entries must be names
 SHARE_OF_BLOCK = 0.5           # more than this share of a block's lines must be names
 
 _TITLE = (r"(?:(?:Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx|Prof\.?|Professor|Rev\.?|Revd\.?|Sir|Dame|"
@@ -66,6 +68,23 @@ def bracketed_names(line: str) -> list[tuple[int, int]]:
             pos = w.end()
 
 
+def comma_names(text: str) -> list[tuple[int, int]]:
+    """The names of a block that is nothing but a comma list of names (at least MIN_COMMA_NAMES,
+    nearly all of them a known given name or a title and a surname), else nothing."""
+    flat = re.sub(r"\s+and\s+", lambda m: "," + " " * (len(m.group(0)) - 1), text).replace("\n", " ")   # offsets kept
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", flat) if m.group(0).strip()]
+    pieces = [(s + len(flat[s:e]) - len(flat[s:e].lstrip()), s + len(flat[s:e].rstrip(" ."))) for s, e in pieces]
+    if len(pieces) < MIN_COMMA_NAMES:
+        return []
+    names, known = [], 0
+    for s, e in pieces:
+        m = _NAME.fullmatch(flat, s, e)
+        if m and plausible_name(m.group(0), bool(m.group("title").strip())):
+            names.append((s, e))
+            known += _is_person(m.group("title"), m.group("given"), m.group(0))
+    return names if len(names) == len(pieces) and known >= COMMA_SHARE * len(pieces) else []
+
+
 def _is_person(title: str, given: str, name: str) -> bool:
     titled = bool(title.strip())
     initial = re.fullmatch(r"[A-Z]\.?", given) is not None
@@ -82,6 +101,11 @@ def list_lines(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     for offset, text in blocks:
+        first = re.search(r"^[^\n]*, ", text, re.M)       # the list may follow the title in one block
+        listed = comma_names(text[first.start():]) if first else []
+        if listed:                       # "Lynn Martin, June Bing, Cathy Smith and John Stacey"
+            found.extend((offset + first.start() + s, offset + first.start() + e) for s, e in listed)
+            continue
         several = bracketed_names(text.replace("\n", " "))      # "Dave Hill (DH - Chair), Paul Ballatt (PB), Chris\nParsloe (CP)"
         if len(several) >= 2:
             found.extend((offset + s, offset + e) for s, e in several)

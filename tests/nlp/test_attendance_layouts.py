@@ -478,3 +478,21 @@ def test_layouts_labels_run_together_in_one_paragraph(tmp_path):
         "Councillor Marland": "present", "Councillor Gifford": "present", "Councillor Long": "present",
         "Councillor O Neill": "present", "Councillor Legg": "apologies", "Councillor Nolan": "apologies",
         "Councillor Bint": "in attendance", "Councillor Walker": "in attendance"}
+
+
+def test_layouts_unlabelled_comma_list_of_names_under_the_title(tmp_path):
+    people, _ = _people(tmp_path, "Minutes of Hart Partnership Meeting held on Thursday 8th December 2011\n"
+                                  "Lynn Martin, June Bing, Cathy Smith, Jenny Radley, Carl Westby and\nJohn Stacey\n"
+                                  "1. Welcome\nThose present were welcomed by the Chair.\n2. Apologies\n"
+                                  "Apologies were received from: Cara Parker, Julia Powell, Karen Nye, Lee Culhane, Christine\n"
+                                  "Slaymaker, Sally Woods and Andrew Whitfield\n")
+    assert {n: (p["status"], p["role"]) for n, p in people.items()} == {
+        **{n: ("present", None) for n in ("Lynn Martin", "June Bing", "Cathy Smith", "Jenny Radley", "Carl Westby", "John Stacey")},
+        **{n: ("apologies", None) for n in ("Cara Parker", "Julia Powell", "Karen Nye", "Lee Culhane", "Christine Slaymaker",
+                                            "Sally Woods", "Andrew Whitfield")}}
+
+
+def test_layouts_a_list_of_comma_records_is_not_one_wrapped_list(tmp_path):
+    people, _ = _people(tmp_path, "Present:\n(LB) Lindsay Britton, Named Nurse, Leeds & York Partnership NHS Foundation Trust\n"
+                                  "(MT) Maria Taylor, Head of Service, Early Help, City of York Council\n")
+    assert set(people) == {"Lindsay Britton", "Maria Taylor"}
