@@ -53,6 +53,10 @@ _DEPUTISED_FOR = re.compile(   # "Sue Pike was deputising for Mark Lane today an
     rf"(?P<sub>{_NAMED})[ \t]+(?:(?:was|is)[ \t]+)?(?:deputising|deputizing|standing[ \t]+in|substituting|attending|attended|present)"
     rf"[ \t]+for[ \t]+(?P<for>{_NAMED})"
 )
+_MORE_SUBSTITUTES = re.compile(rf"(?:,|,?[ \t]+and)[ \t]+(?P<sub>{_NAMED})[ \t]+for[ \t]+(?P<for>{_NAMED})")
+_GROUP_SPEAKERS = re.compile(   # names each with a bracketed post, then who they are from, then what they did
+    r"(?:^|(?<=\n)|(?<=[.:]\s))(?:\d+\.\s+)?(?P<names>[A-Z][^.\n]{10,400}?\))(?:\s+(?:from|of)\s+[^.\n]{2,120}?)?\s+"
+    r"(?:gave|presented|introduced|delivered|provided|spoke|updated|outlined|led|attended)\b")
 _REPORT_ONLY = re.compile(r"(?i)\breport\s+only\b|\(report\)|\bwritten\s+(?:report|contribution)\s+only\b")
 _LEGEND = re.compile(r"\s*(?:Key|Legend)\s*[:\-–]")
 _BRACKETED_SUBSTITUTE = re.compile(   # "Ms S Hardy (substitute: Mr J Findlay)", "Cllr B (substituted by Cllr C)"
@@ -352,6 +356,7 @@ class AttendeeFinder:
         people.extend(self._prose_lists(doc, starts, terms))
         people.extend(self._presenters(doc, starts, terms))
         people.extend(self._substitutes(doc, starts))
+        people.extend(self._group_speakers(doc, starts, sections, terms))
         people.extend(self._welcomed(doc, starts, terms))
         people.extend(self._mentioned(doc, starts, sections, terms))
         doc._.attendees = pack([p for p in map(_tidy, people) if p is not None])
@@ -626,11 +631,42 @@ class AttendeeFinder:
         for m in (*_SUBSTITUTE.finditer(text), *_DEPUTISED_FOR.finditer(text)):
             if not _titled_or_given(m.group("sub")):
                 continue                                   # "The Director attended in place of ..."
-            out.append(FoundPerson(name=m.group("sub"), status="present", confidence=0.8,
-                                   evidence=evidence_at(doc, m.start("sub"), m.end("sub"), starts)))
-            if m.group("for") and _titled_or_given(m.group("for")):
-                out.append(FoundPerson(name=m.group("for"), status="apologies", confidence=0.8,
-                                       evidence=evidence_at(doc, m.start("for"), m.end("for"), starts)))
+            pairs = [m]
+            if m.group("for"):                             # "..., David Brazier for Michael Northey and Paul Manning for Tony Doran."
+                pos = m.end()
+                while (more := _MORE_SUBSTITUTES.match(text, pos)) is not None:
+                    pairs.append(more)
+                    pos = more.end()
+            for pair in pairs:
+                if pair is not m and not _titled_or_given(pair.group("sub")):
+                    break
+                out.append(FoundPerson(name=pair.group("sub"), status="present", confidence=0.8,
+                                       evidence=evidence_at(doc, pair.start("sub"), pair.end("sub"), starts)))
+                if pair.group("for") and _titled_or_given(pair.group("for")):
+                    out.append(FoundPerson(name=pair.group("for"), status="apologies", confidence=0.8,
+                                           evidence=evidence_at(doc, pair.start("for"), pair.end("for"), starts)))
+        return out
+
+    def _group_speakers(self, doc, starts, sections, terms) -> list[FoundPerson]:
+        """"Sophia Dunstan (Participation Support Assistant), Reece Graves (...) and Tom Byrne (...)
+        from the Participation Team gave a verbal update": each of them spoke."""
+        out = []
+        text = text_of(doc)
+        for m in _GROUP_SPEAKERS.finditer(text):
+            sec = self._section_of(starts, sections, m.start())
+            if sec is not None and self.rules.kind(sec) == "attendance":
+                continue
+            names = unlabelled.bracketed_names(m.group("names"))
+            if len(names) < 2:
+                continue
+            gaps = [m.group("names")[a[1]:b[0]] for a, b in zip(names, names[1:])]
+            if not all(re.fullmatch(r"\s*\([^()]*\)\s*(?:,|and|,\s*and)\s*", g) for g in gaps):
+                continue
+            base = m.start("names")
+            for a, b in names:
+                person = FoundPerson(name=" ".join(m.group("names")[a:b].split()), status="mentioned", confidence=0.6,
+                                     evidence=evidence_at(doc, base + a, base + b, starts))
+                out.append(self._appositive(doc, terms, person, base + b))
         return out
 
     def _welcomed(self, doc, starts, terms) -> list[FoundPerson]:

@@ -496,3 +496,15 @@ def test_layouts_a_list_of_comma_records_is_not_one_wrapped_list(tmp_path):
     people, _ = _people(tmp_path, "Present:\n(LB) Lindsay Britton, Named Nurse, Leeds & York Partnership NHS Foundation Trust\n"
                                   "(MT) Maria Taylor, Head of Service, Early Help, City of York Council\n")
     assert set(people) == {"Lindsay Britton", "Maria Taylor"}
+
+
+def test_layouts_substitutes_listed_in_one_sentence_and_a_group_that_spoke(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Apologies and substitutes\n\nApologies for absence had been received from Tony Doran, Ida Linfield and Michael Northey.\n\n"
+        "Rob Bird was present as a substitute for Ida Linfield, David Brazier for Michael Northey and Paul Manning for Tony Doran.\n\n"
+        "Verbal Update\n\n1. Sophia Dunstan (Participation Support Assistant), Reece Graves (Senior Apprentice) and Tom Byrne "
+        "(Apprentice) from the Participation Team gave a verbal update on the work of the council.\n"))
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Tony Doran": "apologies", "Ida Linfield": "apologies", "Michael Northey": "apologies",
+        "Rob Bird": "present", "David Brazier": "present", "Paul Manning": "present",
+        "Sophia Dunstan": "mentioned", "Reece Graves": "mentioned", "Tom Byrne": "mentioned"}
