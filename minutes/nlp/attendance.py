@@ -85,8 +85,8 @@ def plausible_name(name: str, titled: bool) -> bool:
         return False                  # "St Anne" of "St Anne's Primary School", "St Cuthbert"
     bad, surnames = _not_names()
     real = [w for w in words if w and w not in _TITLE_WORDS]
-    if titled and len(real) == 1 and real[0] not in _NEVER_SURNAMES:
-        return True                   # "Councillor Senior", "Cllr Hall": surnames that are also words
+    if titled and len(real) == 1:
+        return real[0] not in _NEVER_SURNAMES   # "Councillor Senior", "Cllr Hall": surnames that are also words; not "Councillor RESOLVED"
     if real and len(real) >= 2 and real[-1] in surnames and real[0] in given_names() \
             and not any(w in bad for w in real[:-1]):
         return True                   # "Tanya Hall" (not "County Hall")
@@ -99,7 +99,9 @@ def plausible_name(name: str, titled: bool) -> bool:
 
 _NEVER_SURNAMES = {"council", "committee", "item", "items", "minutes", "agenda", "report", "present", "apologies",
                    "members", "member", "none", "chair", "officer", "officers", "description", "decision", "cyp",
-                   "chief", "inspector", "superintendent", "sergeant", "constable", "executive", "public"}
+                   "chief", "inspector", "superintendent", "sergeant", "constable", "executive", "public",
+                   "resolved", "agreed", "disclosures", "declarations", "declaration", "interests", "noted", "recommended",
+                   "business", "matters", "questions", "introduction", "welcome", "apologies", "substitutes"}
 _TITLE_WORDS = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "pc", "dc", "ds", "di", "sgt",
                 "detective", "inspector", "sergeant", "constable", "sir", "dame", "lord", "lady", "baroness"}
 

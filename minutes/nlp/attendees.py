@@ -53,6 +53,8 @@ _DEPUTISED_FOR = re.compile(   # "Sue Pike was deputising for Mark Lane today an
     rf"(?P<sub>{_NAMED})[ \t]+(?:(?:was|is)[ \t]+)?(?:deputising|deputizing|standing[ \t]+in|substituting|attending|attended|present)"
     rf"[ \t]+for[ \t]+(?P<for>{_NAMED})"
 )
+_POST_ASIDE = re.compile(r"\((?![^)]*\b(?:[Cc]hair|[Cc]hairman|[Cc]hairwoman|[Cc]hairperson|[Mm]ayor|[Ll]eader|[Cc]abinet|[Pp]ortfolio|[Ww]ard)\b)"
+                         r"[^)]*\b(?:Director|Manager|Officer|Executive|Head|Lead|Adviser|Advisor|Clerk|Solicitor)\b[^)]*\)")
 _MORE_SUBSTITUTES = re.compile(rf"(?:,|,?[ \t]+and)[ \t]+(?P<sub>{_NAMED})[ \t]+for[ \t]+(?P<for>{_NAMED})")
 _GROUP_SPEAKERS = re.compile(   # names each with a bracketed post, then who they are from, then what they did
     r"(?:^|(?<=\n)|(?<=[.:]\s))(?:\d+\.\s+)?(?P<names>[A-Z][^.\n]{10,400}?\))(?:\s+(?:from|of)\s+[^.\n]{2,120}?)?\s+"
@@ -329,6 +331,9 @@ class AttendeeFinder:
                 elif m:
                     title = None
                 entry = parse_entry(text, s, e, block_terms, title)
+                if title and not m and _POST_ASIDE.search(text, s, e):
+                    title = None                            # "... O Neill C Mills (Chief Executive)": the councillors have ended
+                    entry = parse_entry(text, s, e, block_terms, None)
                 if entry.name and not self._person_like(doc, base + entry.name_start, base + entry.name_end, entry.name):
                     entry = Entry(**{**_entry_dict(entry), "name": None})
                 person = self._person(doc, starts, entry, base, status)
