@@ -354,7 +354,8 @@ def day_dates(mentions: Iterable[DateMention]) -> list[DateMention]:
 
 _CUE = re.compile(
     r"(?:\bdate(?:\s+of\s+(?:the\s+|this\s+)?(?:meeting|conference|review|icpc|rcpc))?|\bmeeting(?:\s+date)?"
-    r"|\bconference\s+date|\bdecided\s+at\s+meeting|\bdate\s+of\s+decision|\bheld\s*:|\bheld\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?$",
+    r"|\bconference\s+date|\bdecided\s+at\s+meeting|\bdate\s+of\s+decision|\bheld\s*:|\bheld\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _NOT_MEETING = re.compile(
@@ -363,6 +364,7 @@ _NOT_MEETING = re.compile(
     r"|\b(?:approv|confirm|agree|sign|accept)\w*\b[^\n]{0,40}\bminutes\s+of",
     re.IGNORECASE,
 )
+_PROCEEDINGS_TITLE = re.compile(r"^[^\n]{0,60}\bminutes\s+of\s+proceedings\s*[-–—:,]?\s*$", re.IGNORECASE)
 _MINUTES_OF = re.compile(r"(?:draft\s+)?minutes\s+(?:of|from)\b", re.IGNORECASE)
 CUE_WINDOW = 200       # characters before a date searched for a cue (a long line: its last words)
 NOT_MEETING_WINDOW = 50 # characters before a date that can say it is not the meeting's ("born", "next")
@@ -386,13 +388,18 @@ def meeting_date(blocks_texts: list[str]) -> tuple[date | None, int, int, int]:
                 continue
             line_start = text.rfind("\n", 0, mention.start) + 1
             before = text[max(line_start, mention.start - CUE_WINDOW):mention.start]
-            if _NOT_MEETING.search(before[-NOT_MEETING_WINDOW:]):
+            titled = index < HEAD_BLOCKS and _PROCEEDINGS_TITLE.search(before)   # "Council - Minutes of Proceedings – 21 June 2007"
+            if _NOT_MEETING.search(before[-NOT_MEETING_WINDOW:]) and not titled:
                 continue
             line = text[line_start:].split("\n", 1)[0]
-            if _MINUTES_OF.search(before):        # a title, or the minutes of an earlier meeting
+            if titled:
+                rank = 1
+            elif _MINUTES_OF.search(before):        # a title, or the minutes of an earlier meeting
                 rank = 2 if index < HEAD_BLOCKS and _MINUTES_OF.match(before.strip()) else 4
                 if rank == 4:
                     continue
+                if _CUE.search(before):             # "Minutes of the meeting of the CABINET held on TUESDAY 7 NOVEMBER 2017"
+                    rank = 0
             elif _CUE.search(before):
                 rank = 0 if index < HEAD_BLOCKS else 2
             elif (len(text.strip()) <= HEADING_CHARS or len(line.strip()) <= HEADING_CHARS) and index < HEAD_BLOCKS:

@@ -218,3 +218,12 @@ def test_dates_dotted_two_digit_year_near_the_meeting_is_a_date():
     assert spans("referral from nursery 27.1.26 - s47 started 29.1.26", anchor) == [
         ("27.1.26", D(2026, 1, 27)), ("29.1.26", D(2026, 1, 29))]
     assert spans("see paragraph 4.2.10 of the report", anchor) == []
+
+
+def test_dates_meeting_date_of_a_title_with_a_weekday_or_proceedings():
+    cabinet = ["Minutes of the meeting of the CABINET held on TUESDAY 7 NOVEMBER 2017 at 6.30 pm",
+               "REFERRAL FROM BUDGET SCRUTINY COMMITTEE - 19 SEPTEMBER 2017"]
+    assert meeting_date(cabinet)[0] == D(2017, 11, 7)
+    council = ["Council - Minutes of Proceedings – 21 June 2007 5", "The meeting commenced at 2.00 p.m.",
+               "The Minutes of Proceedings of the Council held on the 19 April 2007 having been laid."]
+    assert meeting_date(council)[0] == D(2007, 6, 21)
