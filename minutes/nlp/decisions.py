@@ -62,7 +62,8 @@ _BARE_RESOLUTION = re.compile(
     r"|Agreed\s+as\s+(?:a\s+)?(?:true|correct|accurate)\s+record)",
     re.S,
 )
-_INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n)(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b))\s*")
+_INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\s))(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b))\s*")
+_RUN_ON_HEADING = re.compile(r"(?<=[.!?])\s+(?=[A-Z]{3,}(?:\s+(?:OF|AND|[A-Z]{3,}))+\b)")   # "... record. DISCLOSURES OF INTEREST ..."
 _DECISION_LINE = re.compile(r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS)[ \t]*:[ \t]*", re.M)
 _PARTS = re.compile(r"\s*[,;:]?\s*(?:and\s+)?(?:\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)|(?<![\w(])(?:[a-h]|\d{1,2})\))\s+")
 _LEAD_IN = re.compile(r"(?::|\b(?:to|that|and))\s*$", re.I)
@@ -157,7 +158,7 @@ class DecisionFinder:
                         found.append(self._decision(doc, starts, terms, s, e, sec))
                 inline = _INLINE_RESOLVED.search(text, begin, span.end_char)
                 if inline:
-                    stop = _ACTION_AFTER.search(text, inline.end(), span.end_char)
+                    stop = _ACTION_AFTER.search(text, inline.end(), span.end_char) or _RUN_ON_HEADING.search(text, inline.end(), span.end_char)
                     found.extend(self._split(doc, starts, terms, inline.end(), stop.start() if stop else span.end_char, sec))
                     continue
                 if _BARE_RESOLUTION.match(span.text) and len(span.text.split()) <= 80:

@@ -72,3 +72,11 @@ def test_decisions_each_outcome_line_among_short_lines_is_its_own_decision(tmp_p
         "AGREED: that the action plan be accepted.\n"))
     assert decisions == ["that the report be noted.", "The Board approved the terms of reference.",
                          "that the action plan be accepted."]
+
+
+def test_decisions_resolution_inside_a_run_on_paragraph_ends_at_the_next_heading(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Present: Councillor Marland (Chair). Also Present: Councillors Bint and Walker and 14 members of the public "
+        "C73 C74 MINUTES RESOLVED - That the minutes of the meeting of the 3 October 2017 be approved as a correct record. "
+        "DISCLOSURES OF INTEREST Councillor Marland disclosed a personal interest.\n"))
+    assert decisions == ["That the minutes of the meeting of the 3 October 2017 be approved as a correct record."]
