@@ -152,6 +152,7 @@ _HEADER = {
     "owner": ("who", "owner", "responsible", "lead", "by whom", "person"),
     "due": ("when", "by", "date", "timescale", "deadline", "due"),
 }
+_PROGRESS_NOTE = re.compile(r"\s[–—]\s+(?=(?:Please\s+see|See|No\s+comments|Complete[d]?|Done|Closed|Ongoing|Update|Verbal\s+update)\b)")
 _INITIALS = r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*"
 _TAIL_OWNER = re.compile(rf"\s+[\-–—]\s+(?P<owner>{_INITIALS})\s*\.?\s*$")        # "... to come to next meeting – TR"
 _BRACKET_OWNER = re.compile(rf"\s*\((?P<owner>{_INITIALS})\)")                       # "Circulate minutes (GW) – ongoing"
@@ -485,6 +486,9 @@ class ActionFinder:
         sentence is not of that shape, False when it is but names no task (an agenda purpose, a heading)."""
         text = text_of(doc)
         condition = _IF.match(text, start, end) if conditional else None
+        note = _PROGRESS_NOTE.search(text, start, end)
+        if note and len(text[start:note.start()].split()) >= 4:
+            end = note.start()          # "Cllr Radley to put forward a paper – Please see report from ...": a progress note
         m = (pattern or self.cues.sentence).match(text, condition.end() if condition else start, end)
         if not m or len(text[start:end].split()) > 60:
             return None

@@ -392,3 +392,13 @@ def test_actions_owner_tags_initials_and_numbered_labels(nlp):
         "Update on waiting times to come to next meeting": ("TR", None),
         "initiate PLO meeting": ("Priya Shah (SW)", "2026-02-24"),
     }
+
+
+def test_actions_progress_note_after_a_dash_is_not_part_of_the_task(nlp):
+    found = {a.what: a.owner for a in _actions(nlp, (
+        "4. Action points from previous meeting\n"
+        "Councillor Radley to put forward a paper re councillors to sit on the LCP as members – Please see report from "
+        "Councillor Radley: following the agenda item at the last meeting it was agreed that it would be logical for up to "
+        "three parish or town councils to have the opportunity for representation on the partnership, primarily to offer "
+        "support towards youth service provision but also to provide a wider insight for each of the local areas.\n"))}
+    assert found == {"put forward a paper re councillors to sit on the LCP as members": "Councillor Radley"}
