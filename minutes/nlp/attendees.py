@@ -55,6 +55,7 @@ _DEPUTISED_FOR = re.compile(   # "Sue Pike was deputising for Mark Lane today an
 )
 _POST_ASIDE = re.compile(r"\((?![^)]*\b(?:[Cc]hair|[Cc]hairman|[Cc]hairwoman|[Cc]hairperson|[Mm]ayor|[Ll]eader|[Cc]abinet|[Pp]ortfolio|[Ww]ard)\b)"
                          r"[^)]*\b(?:Director|Manager|Officer|Executive|Head|Lead|Adviser|Advisor|Clerk|Solicitor)\b[^)]*\)")
+_LAST_COUNCILLOR = re.compile(r"\s*(?P<cllr>(?:[A-Z]['’]?\s?)?[A-Z][a-z'’\-]+)\s+(?P<officer>[A-Z]\.?\s+[A-Z][a-z'’\-]+\s*\()")
 _MORE_SUBSTITUTES = re.compile(rf"(?:,|,?[ \t]+and)[ \t]+(?P<sub>{_NAMED})[ \t]+for[ \t]+(?P<for>{_NAMED})")
 _GROUP_SPEAKERS = re.compile(   # names each with a bracketed post, then who they are from, then what they did
     r"(?:^|(?<=\n)|(?<=[.:]\s))(?:\d+\.\s+)?(?P<names>[A-Z][^.\n]{10,400}?\))(?:\s+(?:from|of)\s+[^.\n]{2,120}?)?\s+"
@@ -333,6 +334,12 @@ class AttendeeFinder:
                 entry = parse_entry(text, s, e, block_terms, title)
                 if title and not m and _POST_ASIDE.search(text, s, e):
                     title = None                            # "... O Neill C Mills (Chief Executive)": the councillors have ended
+                    last_cllr = _LAST_COUNCILLOR.match(text, s, e)
+                    if last_cllr:                           # a flattened two-column table: the last councillor, then an officer
+                        person = self._person(doc, starts, parse_entry(text, s, last_cllr.end("cllr"), block_terms, "Councillor"), base, status)
+                        if person:
+                            people.append(person)
+                        s = last_cllr.start("officer")
                     entry = parse_entry(text, s, e, block_terms, None)
                 if entry.name and not self._person_like(doc, base + entry.name_start, base + entry.name_end, entry.name):
                     entry = Entry(**{**_entry_dict(entry), "name": None})

@@ -511,8 +511,9 @@ def test_layouts_substitutes_listed_in_one_sentence_and_a_group_that_spoke(tmp_p
 
 
 def test_layouts_councillor_lead_ends_at_officers_and_headings(tmp_path):
-    people, _ = _people(tmp_path, "Present: Councillors Gifford, Gowans, M Bracey (Corporate Director - People), "
+    people, _ = _people(tmp_path, "Present: Councillors Gifford, Gowans and O Neill M Bracey (Corporate Director - People), "
                                   "S Muir (Committee Manager) and Walker RESOLVED\n")
     assert people["Councillor Gifford"]["role"] == "Councillor"
     assert "M Bracey" in people and "Councillor M Bracey" not in people
+    assert people["Councillor O Neill"]["status"] == "present"
     assert not any("RESOLVED" in n for n in people)
