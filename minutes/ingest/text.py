@@ -293,8 +293,9 @@ _RECORD = re.compile(
 
 # A line that records what a meeting decided or who must act opens a block of its own, even among
 # short lines ("The Committee considered the report." / "Resolved - that the report be noted.").
-_OUTCOME_LINE = re.compile(r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECISIONS?|Decisions?|DECIDED|ACTIONS?|Actions?)"
-                           r"(?:\s*[:\-–—]|\s+(?:that|to)\b|\s*$)")
+_OUTCOME_LINE = re.compile(r"^(?:(?:The\s+|It\s+was\s+)?(?:[A-Z][\w\-]*\s+){0,3}(?:RESOLVED|DECIDED|AGREED)(?:\s+that)?\s*:?\s*$"   # "The Committee RESOLVED:"
+                           r"|(?:RESOLVED|Resolved|AGREED|Agreed|DECISIONS?|Decisions?|DECIDED|ACTIONS?|Actions?)"
+                           r"(?:\s*[:\-–—]|\s+(?:that|to)\b|\s*$))")
 _NAME_CUT = re.compile(r",\s+[A-Z][a-z'’\-]+$")             # "..., Jean" (the surname is on the next line)
 _SURNAME_ON = re.compile(r"[A-Z][a-z'’\-]+(?:,\s|\s+and\s)")   # "Humphrey, Liv ..."
 _AND_CUT = re.compile(r",\s+[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+\s+and$")   # "..., Ashley Pugh and" / "John Stacey"

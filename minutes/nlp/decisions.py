@@ -113,6 +113,7 @@ class DecisionFinder:
         closed = False                       # a resolved section ends at its first non-resolution block
         listing = False                      # after "... as a correct record:" short entries belong to it
         body_lead = False                    # after "The Committee:" the items that open with a verb are its decisions
+        lead_list = False                    # after "The Panel agreed the following recommendations:" its items are
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             kind = self.rules.kind(sec.section)
@@ -122,6 +123,11 @@ class DecisionFinder:
             if sec.opens:
                 closed = False
             begin = span.start_char + sec.content_start
+            if lead_list and block_kind == "list_item" and not sec.opens and _CONTINUES_LIST.match(span.text):
+                tail = re.search(r"[;,]?\s*(?:and|or)?\s*$", span.text)      # "The Panel agreed the following: / 1. That ..."
+                found.append(self._decision(doc, starts, terms, span.start_char, span.start_char + tail.start(), sec))
+                continue
+            lead_list = False
             if body_lead and block_kind == "list_item" and _BODY_VERB.match(span.text):
                 tail = re.search(r"[;,]?\s*(?:and|or)?\s*$", span.text)      # "noted the report; and"
                 found.append(self._decision(doc, starts, terms, span.start_char, span.start_char + tail.start(), sec))
@@ -169,6 +175,9 @@ class DecisionFinder:
                     if any(s <= sent.start_char < e or sent.start_char <= s < sent.end_char for s, e in labelled):
                         continue
                     if _BODY_DECIDES.search(sent.text):
+                        if sent.end_char >= span.end_char - 1 and sent.text.rstrip().endswith(":") and len(sent.text.split()) <= 12:
+                            lead_list = True         # a lead-in: the decisions are the list items that follow
+                            continue
                         parts = self._split(doc, starts, terms, sent.start_char, sent.end_char, sec)
                         if len(parts) > 2 and (_LEAD_IN.search(parts[0].text) or len(parts[0].text.split()) <= 3):
                             parts = parts[1:]        # "Cabinet RESOLVED to: 1) note ...; 2) approve ..."

@@ -80,3 +80,12 @@ def test_decisions_resolution_inside_a_run_on_paragraph_ends_at_the_next_heading
         "C73 C74 MINUTES RESOLVED - That the minutes of the meeting of the 3 October 2017 be approved as a correct record. "
         "DISCLOSURES OF INTEREST Councillor Marland disclosed a personal interest.\n"))
     assert decisions == ["That the minutes of the meeting of the 3 October 2017 be approved as a correct record."]
+
+
+def test_decisions_body_resolved_label_after_short_lines_and_agreed_lead_in(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "5. Budget\nMembers considered the report.\nThe Committee RESOLVED:\n\ta) To note the report.\n\tb) To approve the budget.\n"
+        "8. Youth strategy\nThe Panel agreed the following recommendations:\n1. That the strategy be adopted\n"
+        "2. That officers report back in March\n"))
+    assert decisions == ["To note the report.", "To approve the budget.", "That the strategy be adopted",
+                         "That officers report back in March"]
