@@ -56,6 +56,10 @@ _DEPUTISED_FOR = re.compile(   # "Sue Pike was deputising for Mark Lane today an
 _POST_ASIDE = re.compile(r"\((?![^)]*\b(?:[Cc]hair|[Cc]hairman|[Cc]hairwoman|[Cc]hairperson|[Mm]ayor|[Ll]eader|[Cc]abinet|[Pp]ortfolio|[Ww]ard)\b)"
                          r"[^)]*\b(?:Director|Manager|Officer|Executive|Head|Lead|Adviser|Advisor|Clerk|Solicitor)\b[^)]*\)")
 _LAST_COUNCILLOR = re.compile(r"\s*(?P<cllr>(?:[A-Z]['’]?\s?)?[A-Z][a-z'’\-]+)\s+(?P<officer>[A-Z]\.?\s+[A-Z][a-z'’\-]+\s*\()")
+_WAS_PRESENT = re.compile(      # "Councillor Dave Holt was also present.", "Ms Jo Hart (Ofsted) was in attendance for item 4"
+    rf"(?:^|(?<=\n)|(?<=[.;]\s))(?P<name>{_NAMED})(?:[ \t]*\([^()\n]{{0,90}}\)|,[^.\n]{{0,100}}?,)?[ \t]+(?:was|were)[ \t]+(?:also[ \t]+)?"
+    r"(?P<how>present|in[ \t]+attendance)\b(?![ \t]+as[ \t]+(?:a[ \t]+|the[ \t]+)?substitute)"
+)
 _MORE_SUBSTITUTES = re.compile(rf"(?:,|,?[ \t]+and)[ \t]+(?P<sub>{_NAMED})[ \t]+for[ \t]+(?P<for>{_NAMED})")
 _GROUP_SPEAKERS = re.compile(   # names each with a bracketed post, then who they are from, then what they did
     r"(?:^|(?<=\n)|(?<=[.:]\s))(?:\d+\.\s+)?(?P<names>[A-Z][^.\n]{10,400}?\))(?:\s+(?:from|of)\s+[^.\n]{2,120}?)?\s+"
@@ -369,6 +373,7 @@ class AttendeeFinder:
         people.extend(self._presenters(doc, starts, terms))
         people.extend(self._substitutes(doc, starts))
         people.extend(self._group_speakers(doc, starts, sections, terms))
+        people.extend(self._said_present(doc, starts, terms))
         people.extend(self._welcomed(doc, starts, terms))
         people.extend(self._mentioned(doc, starts, sections, terms))
         doc._.attendees = pack([p for p in map(_tidy, people) if p is not None])
@@ -659,6 +664,18 @@ class AttendeeFinder:
                                            evidence=evidence_at(doc, pair.start("for"), pair.end("for"), starts)))
         return out
 
+    def _said_present(self, doc, starts, terms) -> list[FoundPerson]:
+        """A sentence saying a named person was present or in attendance."""
+        out = []
+        text = text_of(doc)
+        for m in _WAS_PRESENT.finditer(text):
+            if _titled_or_given(m.group("name")):
+                status = "present" if m.group("how") == "present" else "in attendance"
+                person = FoundPerson(name=m.group("name"), status=status, confidence=0.8,
+                                     evidence=evidence_at(doc, m.start("name"), m.end("name"), starts))
+                out.append(self._appositive(doc, terms, person, m.end("name")))
+        return out
+
     def _group_speakers(self, doc, starts, sections, terms) -> list[FoundPerson]:
         """"Sophia Dunstan (Participation Support Assistant), Reece Graves (...) and Tom Byrne (...)
         from the Participation Team gave a verbal update": each of them spoke."""
@@ -728,6 +745,8 @@ def _tidy(person: FoundPerson) -> FoundPerson | None:
             name = cut
     if not name:
         return None
+    if person.role is None and re.match(r"(?:Councillor|Cllr)\.?\s", name):
+        person = replace(person, role="Councillor", role_id="councillor")   # "Councillor Dave Holt was also present."
     return person if name == person.name else replace(person, name=name)
 
 

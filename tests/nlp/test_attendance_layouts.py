@@ -517,3 +517,10 @@ def test_layouts_councillor_lead_ends_at_officers_and_headings(tmp_path):
     assert "M Bracey" in people and "Councillor M Bracey" not in people
     assert people["Councillor O Neill"]["status"] == "present"
     assert not any("RESOLVED" in n for n in people)
+
+
+def test_layouts_a_sentence_saying_someone_was_present(tmp_path):
+    people, _ = _people(tmp_path, "3. Minutes\nThe minutes were agreed.\nCouncillor Dave Holt was also present.\n"
+                                  "Ms Jo Hart (Ofsted) was in attendance for item 4.\nThe Director was present.\n")
+    assert {n: (p["status"], p["role"]) for n, p in people.items()} == {
+        "Councillor Dave Holt": ("present", "Councillor"), "Ms Jo Hart": ("in attendance", "Ofsted")}
