@@ -152,6 +152,10 @@ _HEADER = {
     "owner": ("who", "owner", "responsible", "lead", "by whom", "person"),
     "due": ("when", "by", "date", "timescale", "deadline", "due"),
 }
+_PASSIVE_BY = re.compile(
+    r"\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s*)?(?P<what>[A-Z][^.;:\n]{3,90}?)\s+(?:to|will|should|must)\s+be\s+(?:made|completed|done|sent|arranged|"
+    r"offered|provided|undertaken|carried\s+out|submitted|shared|booked|convened|updated|reviewed|held)\s+by\s+"
+    r"(?P<owner>(?:the\s+)?[A-Za-z][\w'’()\- ]{1,40}?)(?=\s*(?:$|[.;,]|\s+(?:by|before|within|on)\b))")
 _PROGRESS_NOTE = re.compile(r"\s[–—]\s+(?=(?:Please\s+see|See|No\s+comments|Complete[d]?|Done|Closed|Ongoing|Update|Verbal\s+update)\b)")
 _INITIALS = r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*"
 _TAIL_OWNER = re.compile(rf"\s+[\-–—]\s+(?P<owner>{_INITIALS})\s*\.?\s*$")        # "... to come to next meeting – TR"
@@ -351,6 +355,13 @@ class ActionFinder:
                         if action:
                             found.append(action)
                     continue
+                passive = _PASSIVE_BY.match(line) if in_section else None
+                if passive and (self.cues.owner_hint.match(passive.group("owner")) or _OWNER_HINT.search(passive.group("owner"))):
+                    # "Referral to CAMHS to be made by GP": the task is the thing to be done, its owner the agent
+                    due, due_text = self._due(doc, starts, dates, s, e)
+                    found.append(FoundAction(what=" ".join(passive.group("what").split()), owner=passive.group("owner").strip(),
+                                             due=due, due_text=due_text, evidence=evidence_at(doc, s, e, starts)))
+                    continue
                 tagged_owner = self._owner_tag(line)
                 if tagged_owner and (m or in_section):      # "Update on waiting times to come to next meeting – TR"
                     action = self._owned(doc, starts, dates, s, e, tagged_owner)
@@ -378,7 +389,7 @@ class ActionFinder:
         seen: set = set()
         unique = []
         for a in found:                 # one action per sentence, whichever reader found it first
-            tidy = a.what.rstrip(" \t.;,:-–—")
+            tidy = re.sub(r"\s*\((?:by|due|before|deadline)\b[^)]*\)\s*$", "", a.what.rstrip(" \t.;,:-–—"), flags=re.I) or a.what
             owner = re.sub(r"\s*\((?:by|due|before|deadline)\b[^)]*\)\s*$", "", a.owner, flags=re.I) if a.owner else a.owner
             if tidy != a.what or owner != a.owner:   # "send the plan — by 19/11/2026", "AD Early Help (by 30 June)"
                 a = replace(a, what=tidy, owner=owner or None)

@@ -402,3 +402,16 @@ def test_actions_progress_note_after_a_dash_is_not_part_of_the_task(nlp):
         "three parish or town councils to have the opportunity for representation on the partnership, primarily to offer "
         "support towards youth service provision but also to provide a wider insight for each of the local areas.\n"))}
     assert found == {"put forward a paper re councillors to sit on the LCP as members": "Councillor Radley"}
+
+
+def test_actions_core_group_owner_and_passive_tasks_with_an_agent(nlp):
+    found = {a.what: (a.owner, a.due) for a in _actions(nlp, (
+        "Outline Child Protection Plan\nCore group to meet within 10 working days (by 26/05/2025).\n"
+        "Referral to CAMHS to be made by GP.\n"
+        "A Child and Family Assessment to be completed by the Social Worker by 30/06/2025.\n"
+        "The plan will be reviewed by 12/08/2025.\n"))}
+    assert found == {
+        "meet within 10 working days": ("Core group", "2025-05-26"),
+        "Referral to CAMHS": ("GP", None),
+        "A Child and Family Assessment": ("the Social Worker", "2025-06-30"),
+    }
