@@ -290,6 +290,8 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
         if span.label_ == "RISK":
             if any(s <= span.start and span.end <= e for s, e in agencies):
                 continue                       # "substance misuse service" names a service, not a risk
+            if _initials_speaking(span, verbs):
+                continue                       # "DA confirmed that ...": a person's initials, not domestic abuse
             window = text[max(span.sent.start_char, span.start_char - 60):span.start_char]
             if _NEGATED.search(window):
                 continue
@@ -304,6 +306,19 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
             elif span.label_ == "AGENCY" and listed[0] <= local < listed[1]:
                 sec = "present"                    # named in an attendance list whose label was lost
             hits[span.label_].append((span.id_, ev, sec))
+
+
+def _initials_speaking(span, verbs) -> bool:
+    """A short capital abbreviation ("DA", "DV") that opens a clause as the subject of a speech
+    verb is a person's initials in the notes, not a risk factor."""
+    text = span.text
+    if len(text) > 3 or not text.isalpha() or not text.isupper():
+        return False
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    if before is not None and not before.is_punct:
+        return False                           # "the DV reported to police": the abuse itself
+    after = span.doc[span.end:span.end + 1]
+    return len(after) == 1 and after[0].lower_ in verbs
 
 
 @lru_cache(maxsize=1)

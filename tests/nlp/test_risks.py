@@ -48,3 +48,10 @@ def test_risks_listed_under_a_label_straight_after_the_attendance(tmp_path):
     assert {a["name"] for a in result["attendees"]} == {"Sara Quill", "Ben Odell", "Jan Webbe"}
     assert result["meeting"]["title"] == "Review Child Protection Conference – Minutes"
     assert result["conferences"][0]["core_group_date"] == "2026-03-10"
+
+
+def test_initials_that_speak_and_leadership_work_are_no_risk(tmp_path):
+    risks = _risks(tmp_path, "Present: Dana Ashby (DA), Councillor Ann Holt (Chair)\n\nItem 3 Updates\n\n"
+                             "DA confirmed that the funding would continue. The Domestic Abuse Leadership work would be revisited. "
+                             "The DV reported to police in the area had risen by 4% this year.\n")
+    assert risks == ["Domestic abuse"]              # the last sentence is about domestic violence itself
