@@ -30,7 +30,7 @@ def _pairs(gold, pred, scorer, cutoff):
 
 def _views(doc):
     return {
-        "attendees": ([a["name"] for a in doc.get("attendees", []) if a.get("name")], _name_score, NAME_CUTOFF),
+        "attendees": ([a["name"] for a in doc.get("attendees", []) if a.get("name") and a.get("attendance") != "absent"], _name_score, NAME_CUTOFF),
         "agencies": (_uniq(doc.get("agencies", [])), _term_score, TERM_CUTOFF),
         "categories": (_uniq(doc.get("categories", [])), _term_score, TERM_CUTOFF),
         "risk_factors": (_uniq(doc.get("risk_factors", [])), _term_score, TERM_CUTOFF),

@@ -116,6 +116,8 @@ _HEADER_WORDS = {
     "agency": ("agency", "organisation", "organization", "service", "department", "team"),
     "status": ("attend", "status", "present", "apolog", "report", "invited", "y/n"),
 }
+_ITEM_NUMBER = re.compile(r"^\s*(?:item\s+)?\d+[.)]?\s*", re.I)
+_BULLETS = re.compile(r"\s*[•·▪●]\s*")
 _STATUS_CELL = (
     (re.compile(r"report", re.I), "report submitted"),
     (re.compile(r"apolog|apols|sent apols|^a$", re.I), "apologies"),
@@ -404,8 +406,9 @@ class AttendeeFinder:
                     break
         body = rows[1:] if "name" in columns else rows
         if "name" not in columns:
-            if status is None:
-                return []
+            items = self._item_rows(doc, starts, span, rows)
+            if items or status is None:
+                return items
             columns = {"name": 0, "role": 1, "agency": 2}
         out = []
         row_texts = span.text.split("\n")
@@ -435,6 +438,33 @@ class AttendeeFinder:
             person = self._person(doc, starts, entry, 0, row_status)
             if person:
                 out.append(_with_evidence(person, evidence_at(doc, s, e, starts)))
+        return out
+
+    def _item_rows(self, doc, starts, span, rows: Sequence[Sequence[str]]) -> list[FoundPerson]:
+        """A minutes table whose first item is the attendance: "1 Apologies | • B Jones • P Davis"."""
+        out = []
+        text = text_of(doc)
+        for row in rows:
+            cells = [c.strip() for c in row]
+            for j, cell in enumerate(cells[:-1]):
+                head = _ITEM_NUMBER.sub("", cell)
+                label = match_label(head, True, self.rules) if head else None
+                status = self.rules.status(label[0]) if label and label[1] >= len(head) else None
+                names = next((c for c in cells[j + 1:] if c), "")
+                if status is None or not names:
+                    continue
+                pos = span.start_char
+                for piece in filter(None, (p.strip(" ,;") for p in _BULLETS.split(names))):
+                    for a, b in split_entries(piece):
+                        entry = parse_entry(piece, a, b, self._terms_for_text(piece), None)
+                        if not entry.name:
+                            continue
+                        at = text.find(entry.name, pos, span.end_char)
+                        person = self._person(doc, starts, Entry(**{**_entry_dict(entry), "name_start": 0, "name_end": 0}), 0, status)
+                        if person and at >= 0:
+                            pos = at + len(entry.name)
+                            out.append(_with_evidence(person, evidence_at(doc, at, pos, starts)))
+                break
         return out
 
     def _unlabelled(self, doc, starts, sections, spans, kinds, terms) -> list[FoundPerson]:

@@ -148,6 +148,9 @@ def match_label(text: str, is_heading: bool, rules: SectionRules, attendance_see
     return section, content
 
 
+_CELL_LIST = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w'-]*\s*,\s*[A-Z]")
+
+
 def _label_on_later_line(text: str, rules: SectionRules) -> tuple[str, int] | None:
     """An attendance label starting a later line of a block ("Date: ...\nPresent: ...")."""
     pos = text.find("\n") + 1
@@ -158,6 +161,9 @@ def _label_on_later_line(text: str, rules: SectionRules) -> tuple[str, int] | No
         prefix = re.match(r"\s*([\w' ]+?)\s*[:\-–]", line)
         if found and rules.kind(found[0]) == "attendance" and prefix and found[1] <= prefix.end() + 2:
             # "Present: ..." opens the list; "GP: Dr Amir Latif - apologies" is an entry of it
+            return found[0], pos + found[1]
+        if found and rules.kind(found[0]) == "attendance" and _CELL_LIST.match(line, found[1]):
+            # "Present C BAKER, R BACKHOUSE, ...": a flattened table row with no colon
             return found[0], pos + found[1]
         pos = end + 1 if end >= 0 else 0
     return None

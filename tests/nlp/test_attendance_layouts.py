@@ -524,3 +524,26 @@ def test_layouts_a_sentence_saying_someone_was_present(tmp_path):
                                   "Ms Jo Hart (Ofsted) was in attendance for item 4.\nThe Director was present.\n")
     assert {n: (p["status"], p["role"]) for n, p in people.items()} == {
         "Councillor Dave Holt": ("present", "Councillor"), "Ms Jo Hart": ("in attendance", "Ofsted")}
+
+
+def test_layouts_header_grid_rows_with_no_colon_after_the_meeting_line(tmp_path):
+    people, _ = _people(tmp_path, "Meeting           SEFTONBY SAFEGUARDING CHILDREN BOARD\n"
+                                  "Present           C BAKER,     R BACKHOUSE,      C BARSON,\n"
+                                  "                  G CURZON,    L DAVIES\n"
+                                  "In Attendance     S DOHERTY\n"
+                                  "Not Present       M BOODHOO,   P CARROLL\n\n"
+                                  "1. Minutes\n\nThe minutes were agreed.\n")
+    assert {n: p["attendance"] for n, p in people.items()} == {
+        "C BAKER": "present", "R BACKHOUSE": "present", "C BARSON": "present", "G CURZON": "present",
+        "L DAVIES": "present", "S DOHERTY": "in attendance", "M BOODHOO": "absent", "P CARROLL": "absent"}
+
+
+def test_layouts_apologies_as_the_first_row_of_an_action_table(tmp_path):
+    people, _ = _people(tmp_path, "Present: A Marsh, B Tolley\n\n"
+                                  "No.   Item                     Action                          By Whom?\n"
+                                  "1     Apologies                •   B Jones                     LC\n"
+                                  "                               •   P Davis\n"
+                                  "                               •   J George\n"
+                                  "2     Minutes of the Meeting   •   Agreed as a true record     LC\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "A Marsh": "present", "B Tolley": "present", "B Jones": "apologies", "P Davis": "apologies", "J George": "apologies"}
