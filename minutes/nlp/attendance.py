@@ -252,6 +252,8 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         name and re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|prof|rev|pc|dc|ds|di|sgt|detective)\b", name))
     if name and not plausible_name(name, has_title):
         name, ns, ne = None, 0, 0
+    if name and agency and agency[0] >= ne and not text[ne:agency[0]].strip() and _place_of(name, has_title):
+        name, ns, ne = None, 0, 0         # "North Yorkshire Police", "DCI North Yorkshire Police": a place, then the agency
     if name and re.fullmatch(r"[A-Z]{2,3}", name) and (ns != start or not re.search(r"[(\-–,]", text[ne:end])):
         name, ns, ne = None, 0, 0         # initials are a name only when they open an entry with a role after them
     if name is None and role is not None:
@@ -278,6 +280,19 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         status=_status_in(body),
         chair=chair,
     )
+
+
+def _place_of(name: str, has_title: bool) -> bool:
+    """Words written straight before an agency name that are no person's name: they do not open with
+    a given name ("North Yorkshire" before "Police"; "Anne Brightwell Police" is a person and agency),
+    and after a title there are at least two of them ("Dr Patel Health" stays a person)."""
+    words = [w for w in name.split() if not _TITLE_WORD.fullmatch(w)]
+    if not words or re.split(r"[-‐]", words[0].lower().strip("."))[0] in given_names():
+        return False
+    return not has_title or len(words) >= 2
+
+
+_TITLE_WORD = re.compile(r"(?i)(?:cllr|councillor|dr|mr|mrs|ms|miss|mx|prof|rev|pc|dc|ds|di|dci|dsi|sgt|detective)\.?")
 
 
 _ROLE_THEN_INITIALS = re.compile(r"\s*(?:[\-–—:]\s*|\(\s*)(?P<i>[A-Z]{2,3})\b(?!['’])")

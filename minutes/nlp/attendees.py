@@ -62,8 +62,11 @@ _WAS_PRESENT = re.compile(      # "Councillor Dave Holt was also present.", "Ms 
 )
 _MORE_SUBSTITUTES = re.compile(rf"(?:,|,?[ \t]+and)[ \t]+(?P<sub>{_NAMED})[ \t]+for[ \t]+(?P<for>{_NAMED})")
 _GROUP_SPEAKERS = re.compile(   # names each with a bracketed post, then who they are from, then what they did
-    r"(?:^|(?<=\n)|(?<=[.:]\s))(?:\d+\.\s+)?(?P<names>[A-Z][^.\n]{10,400}?\))(?:\s+(?:from|of)\s+[^.\n]{2,120}?)?\s+"
+    r"(?:^|(?<=\n)|(?<=[.:]\s))(?:\d+\.\s+)?(?P<names>[A-Z][^.\n]{10,400}?\))(?:\s+(?:(?:both|all)\s+)?(?:from|of)\s+[^.\n]{2,120}?)?\s+"
     r"(?:gave|presented|introduced|delivered|provided|spoke|updated|outlined|led|attended)\b")
+_ALSO_ATTENDING = re.compile(   # "[DCI D Giles (Police) and M Richards (City Council) also in attendance for this item]"
+    r"(?:^|(?<=\n)|(?<=[.:\[]))\s*(?P<names>[A-Z][^.\n\[\]]{5,400}?\))\s+(?:(?:were|was)\s+)?also\s+"
+    r"(?P<how>in\s+attendance|present)\b")
 _REPORT_ONLY = re.compile(r"(?i)\breport\s+only\b|\(report\)|\bwritten\s+(?:report|contribution)\s+only\b")
 _LEGEND = re.compile(r"\s*(?:Key|Legend)\s*[:\-–]")
 _BRACKETED_SUBSTITUTE = re.compile(   # "Ms S Hardy (substitute: Mr J Findlay)", "Cllr B (substituted by Cllr C)"
@@ -708,22 +711,25 @@ class AttendeeFinder:
 
     def _group_speakers(self, doc, starts, sections, terms) -> list[FoundPerson]:
         """"Sophia Dunstan (Participation Support Assistant), Reece Graves (...) and Tom Byrne (...)
-        from the Participation Team gave a verbal update": each of them spoke."""
+        from the Participation Team gave a verbal update": each of them spoke; "[D Giles (Police) and
+        M Richards (City Council) also in attendance for this item]": each of them attended."""
         out = []
         text = text_of(doc)
-        for m in _GROUP_SPEAKERS.finditer(text):
+        found = [(m, "mentioned", 2) for m in _GROUP_SPEAKERS.finditer(text)]
+        found += [(m, "present" if m.group("how") == "present" else "in attendance", 1) for m in _ALSO_ATTENDING.finditer(text)]
+        for m, status, least in found:
             sec = self._section_of(starts, sections, m.start())
             if sec is not None and self.rules.kind(sec) == "attendance":
                 continue
             names = unlabelled.bracketed_names(m.group("names"))
-            if len(names) < 2:
+            if len(names) < least:
                 continue
             gaps = [m.group("names")[a[1]:b[0]] for a, b in zip(names, names[1:])]
             if not all(re.fullmatch(r"\s*\([^()]*\)\s*(?:,|and|,\s*and)\s*", g) for g in gaps):
                 continue
             base = m.start("names")
             for a, b in names:
-                person = FoundPerson(name=" ".join(m.group("names")[a:b].split()), status="mentioned", confidence=0.6,
+                person = FoundPerson(name=" ".join(m.group("names")[a:b].split()), status=status, confidence=0.6,
                                      evidence=evidence_at(doc, base + a, base + b, starts))
                 out.append(self._appositive(doc, terms, person, base + b))
         return out

@@ -306,12 +306,18 @@ def label_blocks(
                 inner = match_label(text[titled.end():].lstrip(" .:)"), True, rules)
                 section = inner[0] if inner else None
         elif rules.kind(section) == "attendance" and kind not in ("table", "list_item"):
+            if _AGENDA_INSTRUCTION.match(text):        # "Members are requested to advise ... of any apologies"
+                out.append(BlockSection(section, item, False, len(text)))
+                continue
             if any(_narrative(line) for line in text.split("\n")) or _other_label(text):
                 section = None
         out.append(BlockSection(section, item, False, 0))
     return out
 
 
+_AGENDA_INSTRUCTION = re.compile(
+    r"\s*(?:(?:Members|Councillors|Attendees)\s+(?:are|were)\s+(?:requested|asked|invited|reminded)\s+to\b"
+    r"|To\s+(?:receive|note|record)\s+(?:any\s+)?apologies\b)[^\n]*\s*$", re.I)
 _MEMBERS_LABEL = re.compile(r"(?:(?:[A-Z][a-z]+[ \t]+){1,2}[Mm]embers(?:[ \t]+(?:present|attending))?[ \t]*[:\-–—]"
                             r"|(?:Members|MEMBERS|Councillors|COUNCILLORS)[ \t]*:)[ \t]*(?=\S)")   # "Members: Councillor A (in the Chair), ..."
 COUNCILLORS_HEADING = re.compile(r"\s*(?i:councillors|cllrs\.?|elected\s+members|members)\s*[:\-–]*\s*$")

@@ -547,3 +547,28 @@ def test_layouts_apologies_as_the_first_row_of_an_action_table(tmp_path):
                                   "2     Minutes of the Meeting   •   Agreed as a true record     LC\n")
     assert {n: p["status"] for n, p in people.items()} == {
         "A Marsh": "present", "B Tolley": "present", "B Jones": "apologies", "P Davis": "apologies", "J George": "apologies"}
+
+
+def test_layouts_a_place_before_the_agency_is_no_person(tmp_path):
+    people, result = _people(tmp_path, "Present:\n(CA) Clare Andrews, GP, North Yorkshire Local Medical Committee\n"
+                                       "(MT) Mia Tallis, DCI North Yorkshire Police\n"
+                                       "Anne Brightwell Police\n\n1. Minutes\n\nThe minutes were agreed.\n")
+    assert set(people) == {"Clare Andrews", "Mia Tallis", "Anne Brightwell"}
+    assert {"GP", "Police"} <= set(result["agencies"])
+
+
+def test_layouts_agenda_instruction_under_apologies_keeps_the_list(tmp_path):
+    people, _ = _people(tmp_path, "Apologies for absence:\n\nMembers are requested to advise the Democratic Services Officer "
+                                  "of any apologies for this meeting.\n\nCouncillors Caren and Ramsdale.\n\n"
+                                  "Minutes:\n\nRESOLVED: That the minutes be agreed.\n")
+    assert {n: p["status"] for n, p in people.items()} == {"Councillor Caren": "apologies", "Councillor Ramsdale": "apologies"}
+
+
+def test_layouts_guests_named_in_the_items(tmp_path):
+    people, _ = _people(tmp_path, "Present: Councillor Ann Holt (Chair)\n\n3. Exploitation\n\n"
+                                  "[DCI Dan Giles (Westshire Police) and Megan Rich (Eastby City Council) also in attendance for this item]\n\n"
+                                  "Paul Axe (Chief Executive Officer) and Kelly Renn (Operations Manager) both from Forward Steps "
+                                  "presented the Youth Justice Plan.\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Councillor Ann Holt": "present", "DCI Dan Giles": "in attendance", "Megan Rich": "in attendance",
+        "Paul Axe": "mentioned", "Kelly Renn": "mentioned"}
