@@ -206,6 +206,8 @@ _INCLUDING = re.compile(r",\s*(?:including|incl\.?)\s[^,]*(?:,|$)", re.I)
 _LONG_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){3,}[^()]*\)")
 
 
+_ACTION_BY = re.compile(r"[ \t]*\n\s*action\s+by\s*[:\-–]\s*([^\n]{2,100}?)\s*(?:\n|$)", re.I)
+_AS_REQUIRED = re.compile(r",\s+(?:in\s+accordance\s+with|in\s+line\s+with|as\s+set\s+out\s+in|subject\s+to)\b.*$", re.I | re.S)
 _ACTION_OF = re.compile(r"\s*\(\s*action\s*:\s*([^)]{2,60})\)", re.I)
 _STARTING = re.compile(r"\b(?:starting|beginning|commencing|from)(?:\s+(?:on|from))?\s+(?:the\s+)?$", re.I)
 _WHICH = re.compile(r"\b(?:a|an|the|this|these|its|their)\s+(?P<np>(?:(?!\b(?:a|an|the|this|these|its|their)\s)[\w'’\- ]){2,60}?),\s+which\s+", re.I)
@@ -720,6 +722,13 @@ class ActionFinder:
                                        owner=owner if owner and owner.lower() not in self.cues.not_owners else None, due=due))
                 continue
             p = passive["resolution"].match(d.text) or (self.cues.audience.search(d.text) and weak["resolution"].match(d.text))
+            end = origin[d.evidence.block] + d.evidence.end if d.evidence.block in origin else len(text)
+            action_by = _ACTION_BY.match(text, end, min(end + 200, len(text)))
+            if action_by:                      # ModernGov decision sheets: "Action by: CORPORATE DIRECTOR (A. DALVI)"
+                what = _AS_REQUIRED.sub("", re.sub(r"^\s*(?i:that)\s+", "", d.text)).strip(" .;,")
+                what = re.sub(r";?\s*(?:and|or)$", "", what).strip(" .;,")
+                out.append(FoundAction(what=what, evidence=d.evidence, owner=" ".join(action_by.group(1).split()), due=due))
+                continue
             if p:
                 what = _BEFORE_WHEN.sub("", p.group("what")).strip(" .;,")
                 end = origin[d.evidence.block] + d.evidence.end if d.evidence.block in origin else len(text)

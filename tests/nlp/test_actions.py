@@ -415,3 +415,17 @@ def test_actions_core_group_owner_and_passive_tasks_with_an_agent(nlp):
         "Referral to CAMHS": ("GP", None),
         "A Child and Family Assessment": ("the Social Worker", "2025-06-30"),
     }
+
+
+def test_actions_a_decision_sheet_action_by_line_owns_the_resolution_before_it(nlp):
+    text = ("5. Petitions\n\nDECISION\n"
+            "1. That the petition be received and noted.\n"
+            "2. That any outstanding issues raised by the petition be referred to the appropriate Corporate Director "
+            "for a response in writing within 28 days, in accordance with the Council's Constitution.\n"
+            "Action by: CORPORATE DIRECTOR CHILDREN'S SERVICES (A. NOBLE)\n\n"
+            "6. Budget\n\nDECISION\n1. That the report be noted.\n")
+    got = _by_what(_actions(nlp, text))
+    what = ("any outstanding issues raised by the petition be referred to the appropriate Corporate Director "
+            "for a response in writing within 28 days")
+    assert set(got) == {what}
+    assert got[what].owner == "CORPORATE DIRECTOR CHILDREN'S SERVICES (A. NOBLE)"
