@@ -290,6 +290,8 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
         if span.label_ == "RISK":
             if any(s <= span.start and span.end <= e for s, e in agencies):
                 continue                       # "substance misuse service" names a service, not a risk
+            if _childs_own(span, text):
+                continue                       # "re-offending by children": the child's own offending
             if _initials_speaking(span, verbs):
                 continue                       # "DA confirmed that ...": a person's initials, not domestic abuse
             window = text[max(span.sent.start_char, span.start_char - 60):span.start_char]
@@ -319,6 +321,26 @@ def _initials_speaking(span, verbs) -> bool:
         return False                           # "the DV reported to police": the abuse itself
     after = span.doc[span.end:span.end + 1]
     return len(after) == 1 and after[0].lower_ in verbs
+
+
+def _childs_own(span, text: str) -> bool:
+    """A risk term about the child's own behaviour ("re-offending by children", "youth offending")."""
+    rule = _children_offending()
+    if span.id_ != rule.get("risk"):
+        return False
+    before = text[max(0, span.start_char - 20):span.start_char].lower()
+    after = text[span.end_char:span.end_char + 25].lower().lstrip()
+    return any(before.endswith(w) for w in rule["before"]) or any(after.startswith(w) for w in rule["after"])
+
+
+@lru_cache(maxsize=1)
+def _children_offending() -> dict:
+    import json
+
+    from ..resources import models_dir
+
+    data = json.loads((models_dir() / "rules" / "term_context.json").read_text(encoding="utf-8"))
+    return data.get("children_offending", {})
 
 
 @lru_cache(maxsize=1)

@@ -55,3 +55,10 @@ def test_initials_that_speak_and_leadership_work_are_no_risk(tmp_path):
                              "DA confirmed that the funding would continue. The Domestic Abuse Leadership work would be revisited. "
                              "The DV reported to police in the area had risen by 4% this year.\n")
     assert risks == ["Domestic abuse"]              # the last sentence is about domestic violence itself
+
+
+def test_offending_by_the_children_themselves_is_no_parental_criminality(tmp_path):
+    risks = _risks(tmp_path, "Present: Councillor Ann Holt (Chair)\n\n5. Youth Justice Plan\n\n"
+                             "The plan aims at reducing re-offending by children subject to Court Orders and youth offending "
+                             "in the borough.\n\n6. Conference audit\n\nIn 12 plans a parent was in prison.\n")
+    assert risks == ["Parental criminality"]      # only the parent in prison
