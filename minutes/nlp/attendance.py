@@ -41,7 +41,7 @@ _LEADERS = re.compile(
 _PLURAL_TITLE = re.compile(r"^\s*(Councillors|Cllrs\.?|Councillor|Cllr\.?)\s+", re.I)
 _STATUS_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\breports?\s+(?:submitted|only|sent|provided|received)\b|\(report\)|\bsent\s+(?:a\s+)?report\b", re.I), "report submitted"),
-    (re.compile(r"\b(?:did\s+not\s+attend|not\s+attended|dna|no\s+show|invited,?\s+(?:but\s+)?(?:did\s+)?not\s+(?:attend|present))\b", re.I), "absent"),
+    (re.compile(r"\b(?:did\s+not\s+attend|not\s+attended|dna|no\s+show|invited,?\s+(?:but\s+)?(?:did\s+)?not\s+(?:attend|present)|not\s+invited|whereabouts\s+(?:not\s+known|unknown))\b", re.I), "absent"),
     (re.compile(r"\b(?:apologies|apols|sent\s+apologies|gave\s+apologies)\b", re.I), "apologies"),
     (re.compile(r"\bin\s+attendance\b", re.I), "in attendance"),
 )

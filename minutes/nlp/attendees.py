@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from ..resources import models_dir
 from . import gazetteer, unlabelled
 from .normalise import canonical_id
-from .attendance import Entry, Term, inside_a_phrase, given_names, name_run, parse_entry, plausible_name, split_entries, strip_leader
+from .attendance import Entry, Term, _status_in, inside_a_phrase, given_names, name_run, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
 from .register import register_rows, slash_rows
 from .role_lines import role_lines
@@ -68,6 +68,7 @@ _ALSO_ATTENDING = re.compile(   # "[DCI D Giles (Police) and M Richards (City Co
     r"(?:^|(?<=\n)|(?<=[.:\[]))\s*(?P<names>[A-Z][^.\n\[\]]{5,400}?\))\s+(?:(?:were|was)\s+)?also\s+"
     r"(?P<how>in\s+attendance|present)\b")
 _REPORT_ONLY = re.compile(r"(?i)\breport\s+only\b|\(report\)|\bwritten\s+(?:report|contribution)\s+only\b")
+_NOT_INVITED = re.compile(r"(?i)\bnot\s+invited\b|\bwhereabouts\s+(?:not\s+known|unknown)\b")
 _LEGEND = re.compile(r"\s*(?:Key|Legend)\s*[:\-–]")
 _BRACKETED_SUBSTITUTE = re.compile(   # "Ms S Hardy (substitute: Mr J Findlay)", "Cllr B (substituted by Cllr C)"
     rf"\((?:named\s+)?(?:substitute|sub|deputy|substituted\s+by|represented\s+by|deputised\s+by)\s*[:\-–]?\s*(?P<sub>{_NAMED})\s*\)",
@@ -273,6 +274,7 @@ class AttendeeFinder:
         people: list[FoundPerson] = []
         agencies: list[FoundAgency] = []
         councillors = False                    # under a "COUNCILLORS:" sub-heading of a present list
+        listed: list[tuple[int, int, str, int]] = []   # attendance text read entry by entry: (start, end, status, first person)
         for i, span in enumerate(spans):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             kind = kinds[i][0] if i < len(kinds) else span.label_
@@ -302,6 +304,7 @@ class AttendeeFinder:
                 continue
             base = span.start_char + sec.content_start
             text = text_of(doc)[base:span.end_char]
+            listed.append((base, span.end_char, status, len(people)))
             lead = strip_leader(text)
             title = "Councillor" if councillors else None
             block_terms = self._terms_in(terms, base, span.end_char, base)
@@ -381,6 +384,7 @@ class AttendeeFinder:
         people.extend(self._said_present(doc, starts, terms))
         people.extend(self._welcomed(doc, starts, terms))
         people.extend(self._mentioned(doc, starts, sections, terms))
+        people.extend(self._ner_fallback(doc, starts, listed, people))
         doc._.attendees = pack([p for p in map(_tidy, people) if p is not None])
         doc.user_data["minutes_agency_entries"] = pack(agencies)
         return doc
@@ -441,6 +445,32 @@ class AttendeeFinder:
             person = self._person(doc, starts, entry, 0, row_status)
             if person:
                 out.append(_with_evidence(person, evidence_at(doc, s, e, starts)))
+        return out
+
+    def _ner_fallback(self, doc, starts, listed, people) -> list[FoundPerson]:
+        """People the statistical NER finds in an attendance list that the entry rules did not read
+        (a layout the rules do not know): kept with the list's status and a low confidence."""
+        out = []
+        names = [p.name.lower() for p in people]
+        for start, end, status, _ in listed:
+            for ent in doc.ents:
+                if ent.label_ != "PERSON" or ent.start_char < start or ent.end_char > end:
+                    continue
+                name = " ".join(re.split(r"\s[\-–/(]|\(", ent.text)[0].split()).strip(" ,;:.-–")
+                low = name.lower()
+                if any(low in n or n in low or _surname(low) == _surname(n) for n in names):
+                    continue
+                if len(name.split()) < 2 or "\n" in ent.text or not _titled_or_given(name):
+                    continue
+                text = text_of(doc)
+                line = text[text.rfind("\n", start, ent.start_char) + 1:text.find("\n", ent.end_char, end) % (end + 1) or end]
+                if _NOT_INVITED.search(line):
+                    continue                   # "Dad (Samuel Adeyemi) - whereabouts not known, not invited"
+                written = _status_in(line)
+                names.append(low)
+                out.append(FoundPerson(name=name, status=written if written in ("apologies", "absent", "report submitted") else status,
+                                       confidence=0.5,
+                                       evidence=evidence_at(doc, ent.start_char, ent.end_char, starts)))
         return out
 
     def _item_rows(self, doc, starts, span, rows: Sequence[Sequence[str]]) -> list[FoundPerson]:
@@ -760,6 +790,10 @@ def _initialled(name: str) -> bool:
     """"R Biggs", "M. Hall": an initial and a surname that is no common word (a plausible titled name)."""
     m = re.fullmatch(r"(?!I\s)[A-Z]\.?\s+((?:Mc|Mac)?[A-Z][a-z’'\-]{2,})", name)   # not "I Have ..."
     return bool(m) and plausible_name(name, True)
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else ""
 
 
 def _titled_or_given(name: str) -> bool:

@@ -572,3 +572,13 @@ def test_layouts_guests_named_in_the_items(tmp_path):
     assert {n: p["status"] for n, p in people.items()} == {
         "Councillor Ann Holt": "present", "DCI Dan Giles": "in attendance", "Megan Rich": "in attendance",
         "Paul Axe": "mentioned", "Kelly Renn": "mentioned"}
+
+
+def test_layouts_a_supporter_named_inside_an_entry_is_found_by_the_statistical_ner(tmp_path):
+    people, _ = _people(tmp_path, "Present:\nAlison Venn - Conference Chair\n"
+                                  "Kerry Lomas - mother of Jayden (with her sister, Marie Holt, for support)\n"
+                                  "Tariq Aziz - Social Worker, Children's Social Care\n"
+                                  "Dad (Samuel Okafor) - whereabouts not known, not invited\n\n1. Purpose of the conference\n")
+    assert people["Marie Holt"]["status"] == "present"
+    assert people["Kerry Lomas"]["role"] == "Mother"
+    assert people["Samuel Okafor"]["attendance"] == "absent"      # not invited: not at the conference
