@@ -298,6 +298,7 @@ class ActionFinder:
         # an outline plan's entries are tasks with owners, whether or not the record also has an actions section
         found: list[FoundAction] = []
         cue_turns = 0                   # turns since someone said "actions" in a transcript
+        known = _defined_initials(text)  # "Jodie Barnes (JB)": a list item ending "(JB)" is JB's task in any section
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             block_kind = kinds[i][0] if i < len(kinds) else span.label_
@@ -323,10 +324,17 @@ class ActionFinder:
                     found.extend(self._sentences(doc, starts, cue.end(), span.end_char, dates))
             for s, e in _lines(text, begin, span.end_char):
                 line = text[s:e]
-                fields = _WHO_WHAT.match(line)
+                fields = _labelled_fields(line)
                 if fields:              # "Who: Mr Beattie / What: complete the assessment / By when: 29/05/2026"
                     found.append(self._fields(doc, starts, dates, s, fields))
                     continue
+                if not in_section and block_kind == "list_item" and known:
+                    tag = self._owner_tag(line)
+                    if tag and tag.groupdict().get("owner") in known:
+                        action = self._owned(doc, starts, dates, s, e, tag)
+                        if action:      # "4. Inform CSC of the trial outcome (PH)" under "Recommendations"
+                            found.append(action)
+                            continue
                 m = self.cues.action_line.match(line)
                 agreed = self.cues.agreed_line.match(line) if not m else None
                 if agreed:              # "Agreed: Business Manager to update the risk register"; not "Agreed: the minutes ..."
@@ -370,6 +378,10 @@ class ActionFinder:
                     if action:
                         found.append(action)
                         continue
+                triple = self._task_owner_when(doc, starts, dates, s, e) if in_section or block_kind == "list_item" else None
+                if triple:              # "• Move to settled accommodation – Gary Nwosu – 31st July 2025"
+                    found.append(triple)
+                    continue
                 sentences = [(x.start(), x.end()) for x in _SENT.finditer(text, s, e) if x.group(0).strip()]
                 if len(sentences) > 1 or (in_plan and block_kind != "list_item") or len(line.split()) > 25:
                     found.extend(self._sentences(doc, starts, s, e, dates))
@@ -791,14 +803,40 @@ class ActionFinder:
         what = _BY.sub("", what).strip(" .;,-") or what.strip()
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
 
-    def _fields(self, doc, starts, dates, line_start: int, fields: re.Match) -> FoundAction:
+    def _task_owner_when(self, doc, starts, dates, start: int, end: int) -> FoundAction | None:
+        """A plan line of three dash-separated parts, task – owner – timescale: the middle part is a name
+        or a role, the last a date or a timescale ("by 34 weeks", "ongoing", "immediately")."""
+        text = text_of(doc)
+        while start < end and text[start] in " \t-*•>·":
+            start += 1
+        parts = _DASHES.split(text[start:end].strip(" .;"))
+        if len(parts) != 3:
+            return None
+        what, owner, when = (p.strip() for p in parts)
+        due, due_text = self._due(doc, starts, dates, start + text[start:end].rfind(when), end)
+        timescale = due or self.cues.due_part.fullmatch(parts[2]) or _BY.fullmatch(" " + when) or _DUE_WORDS.fullmatch(when)
+        named = _NAME_ONLY.fullmatch(owner) or self.cues.owner_hint.match(owner) or _OWNER_HINT.fullmatch(owner)
+        if not timescale or not named or len(owner.split()) > 5 or len(what.split()) < 2 or self._no_owner(owner):
+            return None
+        return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due,
+                           due_text=due_text or (None if due else when))
+
+    def _fields(self, doc, starts, dates, line_start: int, fields: dict[str, tuple[int, int]]) -> FoundAction:
         """An action written as labelled fields on one line (who, what, by when)."""
+        text = text_of(doc)
+
+        def value(key):
+            a, b = fields[key]
+            return text[line_start + a:line_start + b].strip()
+
         due, due_text = (None, None)
-        if fields.group("due"):
-            due, due_text = self._due(doc, starts, dates, line_start + fields.start("due"), line_start + fields.end("due"))
-            due_text = due_text or (None if due else fields.group("due").strip())
-        return FoundAction(what=fields.group("what").strip(), owner=fields.group("owner").strip(), due=due, due_text=due_text,
-                           evidence=evidence_at(doc, line_start + fields.start("what"), line_start + fields.end("what"), starts))
+        if "due" in fields:
+            a, b = fields["due"]
+            due, due_text = self._due(doc, starts, dates, line_start + a, line_start + b)
+            due_text = due_text or (None if due else value("due"))
+        a, b = fields["what"]
+        return FoundAction(what=value("what"), owner=value("owner"), due=due, due_text=due_text,
+                           evidence=evidence_at(doc, line_start + a, line_start + b, starts))
 
     def _table(self, doc, starts, span, rows, dates, index) -> list[FoundAction]:
         header = [c.lower() for c in rows[0]]
@@ -835,11 +873,45 @@ class ActionFinder:
         return out
 
 
-_WHO_WHAT = re.compile(
-    r"^\s*(?:[-•*]\s*)?(?:who|owner|lead)\s*:\s*(?P<owner>[^/|;\n]+?)\s*[/|;]\s*(?:what|action|task)\s*:\s*(?P<what>[^/|;\n]+?)\s*"
-    r"(?:[/|;]\s*(?:by\s+when|when|due|by|timescale|deadline)\s*:\s*(?P<due>[^\n]+?))?\s*$",
-    re.IGNORECASE,
-)
+_FIELD_LABEL = re.compile(
+    r"(?i)(?:^|(?<=[\s/|;,]))(?P<label>who|owner|lead|responsible|by\s+whom|what|action|task|by\s+when|when|due|timescale|deadline|by)\s*:")
+_FIELD_KEYS = {"who": "owner", "owner": "owner", "lead": "owner", "responsible": "owner", "by whom": "owner",
+               "what": "what", "action": "what", "task": "what",
+               "by when": "due", "when": "due", "due": "due", "timescale": "due", "deadline": "due", "by": "due"}
+
+
+def _labelled_fields(line: str) -> dict[str, tuple[int, int]] | None:
+    """An action written as labelled fields on one line, in any order and with any separator:
+    "Who: Mr Beattie / What: complete the assessment / By when: 29/05/2026",
+    "What: Breakfast club place for Kayden  Who: Mr Ashby  By when: ongoing".  Offsets of each value."""
+    labels = list(_FIELD_LABEL.finditer(line))
+    if not labels or line[:labels[0].start()].strip(" \t-•*·.)0123456789"):
+        return None                     # the line must open with a label (after a bullet or number)
+    fields: dict[str, tuple[int, int]] = {}
+    for k, m in enumerate(labels):
+        key = _FIELD_KEYS[" ".join(m.group("label").lower().split())]
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(line)
+        value = line[m.end():end]
+        a = m.end() + len(value) - len(value.lstrip(" \t"))
+        b = m.end() + len(value.rstrip(" \t/|;,"))
+        if key in fields or b <= a:
+            return None                 # a label twice, or an empty field: not this layout
+        fields[key] = (a, b)
+    return fields if "what" in fields and "owner" in fields else None
+
+
+_DEFINED_INITIALS = re.compile(r"\b((?:[A-Z][a-z'’\-]+[ \t]+){1,3})\(([A-Z]{2,4})\)")
+
+
+def _defined_initials(text: str) -> set[str]:
+    """Initials a record defines for its people: "Jodie Barnes (JB)", "Martin Ogunleye (MO)"."""
+    out = set()
+    for m in _DEFINED_INITIALS.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words) - 1):     # "Dr Ameet Kaur (AK)": the name may start after a title
+            if "".join(w[0] for w in words[k:]) == m.group(2) or words[k][0] + words[-1][0] == m.group(2):
+                out.add(m.group(2))
+    return out
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -254,6 +254,8 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         name, ns, ne = None, 0, 0
     if name and agency and agency[0] >= ne and not text[ne:agency[0]].strip() and _place_of(name, has_title):
         name, ns, ne = None, 0, 0         # "North Yorkshire Police", "DCI North Yorkshire Police": a place, then the agency
+    if name and _in_a_clause(text, start, ns):
+        name, ns, ne = None, 0, 0         # "GP (all shared with Ms Prescott before ...)": a person the aside mentions
     if name and re.fullmatch(r"[A-Z]{2,3}", name) and (ns != start or not re.search(r"[(\-–,]", text[ne:end])):
         name, ns, ne = None, 0, 0         # initials are a name only when they open an entry with a role after them
     if name is None and role is not None:
@@ -280,6 +282,20 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         status=_status_in(body),
         chair=chair,
     )
+
+
+def _in_a_clause(text: str, start: int, ns: int) -> bool:
+    """The name stands inside a bracket after words of a sentence ("(all shared with Ms Prescott"),
+    not as the bracket's content ("GP (Dr Amir Latif)", "(deputising for Cllr Hart)" is read elsewhere)."""
+    before = text[start:ns]
+    open_at = before.rfind("(")
+    if open_at < 0 or ")" in before[open_at:]:
+        return False
+    aside = before[open_at + 1:]
+    return sum(1 for w in re.findall(r"[A-Za-z]+", aside) if w.islower()) >= 2 and not _STANDS_IN.search(aside)
+
+
+_STANDS_IN = re.compile(r"(?i)\b(?:deputi[sz]ing|substitut\w*|standing\s+in|on\s+behalf|represented|replacing|instead)\b")
 
 
 def _place_of(name: str, has_title: bool) -> bool:

@@ -26,7 +26,7 @@ OUTCOME_NAMES = {
 _BODY_DECIDES = re.compile(
     r"\b(?:it\s+was\s+(?:agreed|resolved|decided|unanimously\s+agreed|unanimously\s+resolved)|"
     r"(?:minutes|record)\b.{0,160}?\b(?:(?:were|was|be)\s+)?(?:taken\s+as\s+read\s+and\s+)?(?:agreed|approved|confirmed|accepted|signed)\b.{0,40}\b(?:correct|accurate|true)\s+record|"
-    r"\b(?:was|were)\s+(?:agreed|approved|endorsed)\s*(?:[.,]|$)|\b(?:has|have)\s+agreed\s+to\b|"
+    r"\b(?:was|were)\s+(?:agreed|approved|endorsed)\s*(?:[.,]|$)|\b(?:board|committee|panel|partnership|group|cabinet|council|members|executive|conference|we|all)\s+(?:has|have)\s+agreed\s+to\b|"
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s+(?:requested|approved|agreed|endorsed|resolved|decided)\b|"
     r"\b(?:my|the|conference'?s?)\s+decision\s+(?:today\s+)?is\s+that\b|"
     r"^(?:the\s+)?(?:minutes|notes)\b.{0,80}?\b(?:were|was)\s+(?:agreed|approved|accepted|confirmed|signed)\b|"

@@ -25,7 +25,8 @@ from ..errors import ConfigError
 
 KINDS: tuple[str, ...] = ("agencies", "roles", "titles", "categories", "risk_factors")
 BASE_KEYS: frozenset[str] = frozenset({"id", "name", "aliases", "note"})
-EXTRA_KEYS: Mapping[str, frozenset[str]] = {"roles": frozenset({"agency"}), "risk_factors": frozenset({"implies"})}
+EXTRA_KEYS: Mapping[str, frozenset[str]] = {"roles": frozenset({"agency"}), "risk_factors": frozenset({"implies"}),
+                                             "agencies": frozenset({"capitalised"})}
 REQUIRED_KEYS: Mapping[str, frozenset[str]] = {"roles": frozenset({"id", "name", "aliases", "agency"})}
 DEFAULT_REQUIRED: frozenset[str] = frozenset({"id", "name", "aliases"})
 
@@ -56,6 +57,7 @@ class Entry:
     agency: str | None = None
     implies: tuple[str, ...] = ()
     note: str | None = None
+    capitalised: tuple[str, ...] = ()   # forms that are an agency only when capitalised ("Health", not "physical health")
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -194,8 +196,11 @@ def _entry(kind: str, data: dict[str, Any], where: str) -> Entry:
     note = data.get("note")
     if note is not None and not isinstance(note, str):
         raise ConfigError(f"{where}: note of '{entry_id}' must be text")
+    capitalised = data.get("capitalised", [])
+    if not isinstance(capitalised, list) or not all(isinstance(c, str) and c.strip() in (name.strip(), *aliases) for c in capitalised):
+        raise ConfigError(f"{where}: capitalised of '{entry_id}' must list some of its name and aliases")
     unique = tuple(dict.fromkeys(a.strip() for a in aliases))
-    return Entry(entry_id, name.strip(), unique, agency, tuple(implies), note)
+    return Entry(entry_id, name.strip(), unique, agency, tuple(implies), note, tuple(c.strip() for c in capitalised))
 
 
 def _check_references(

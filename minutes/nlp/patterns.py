@@ -158,7 +158,7 @@ def _build(gazetteers: Path, pattern_dir: Path, unique: bool) -> str:
         gazetteer = load(kind, gazetteers)
         for entry in gazetteer.entries:
             for form in entry.forms:
-                tokens = alias_pattern(form, case_sensitive=kind in CASE_SENSITIVE_KINDS)
+                tokens = alias_pattern(form, case_sensitive=kind in CASE_SENSITIVE_KINDS or form in entry.capitalised)
                 patterns.append({"label": LABELS[kind], "pattern": tokens, "id": entry.id})
     if pattern_dir.is_dir():
         for path in sorted(pattern_dir.glob("*.jsonl")):

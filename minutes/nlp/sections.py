@@ -237,6 +237,8 @@ def _attendance_mid_line(text: str, start: int, rules: SectionRules) -> tuple[st
     """"DRAFT MINUTES OF THE BOARD 19th March 2014 The Avenue 2pm Attended: Member Stephen ...":
     a page flattened into one line, with an attendance label and its colon in the middle."""
     for m in _MID_LINE.finditer(text, start, min(len(text), start + MID_LINE_WINDOW)):
+        if m.start() > 0 and text[m.start() - 1] == "\n":
+            continue                    # a label opening a later line is _label_on_later_line's
         label = _norm(" ".join(m.group("label").split()))
         for cut in range(len(label.split())):            # "2pm Attended" -> "attended"
             tail = " ".join(label.split()[cut:])
@@ -284,6 +286,12 @@ def label_blocks(
         found = match_label(text, is_heading, rules, attendance_seen=seen) if kind != "table" else None
         if found is None and kind == "paragraph" and "\n" in text:
             found = _label_on_later_line(text, rules)
+            if found and rules.kind(section) == "attendance" and rules.kind(found[0]) == "attendance":
+                # "Attendees:" then one block "Priya Lal - SW\n...\nApols: Gemma Hart (SN)": the block stays in the
+                # list it continues (each line says its own status); the later label holds for the blocks after it
+                out.append(BlockSection(section, item, False, 0))
+                section = found[0]
+                continue
         if found and found[0] == "minutes" and out and out[-1].opens and not blocks[len(out) - 1][1][out[-1].content_start:].strip() \
                 and rules.kind(section) in ("attendance", "narrative") and section not in (None, "minutes"):
             # ModernGov: an item titled "Apologies for absence" followed by "Minutes:" keeps its section

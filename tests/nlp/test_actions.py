@@ -429,3 +429,37 @@ def test_actions_a_decision_sheet_action_by_line_owns_the_resolution_before_it(n
             "for a response in writing within 28 days")
     assert set(got) == {what}
     assert got[what].owner == "CORPORATE DIRECTOR CHILDREN'S SERVICES (A. NOBLE)"
+
+
+def test_actions_labelled_fields_in_any_order_on_one_line(nlp):
+    text = ("Outline plan\n"
+            "1. What: Weekly home visits to check food and home conditions  Who: Marcus Dyer  By when: weekly\n"
+            "2. What: Referral to the Speech and Language Therapy service  Who: Aisha Rahman  By when: 20/05/2025\n"
+            "Who: Mr Beattie / What: complete the assessment / By when: 29/05/2025\n")
+    got = _by_what(_actions(nlp, text))
+    assert set(got) == {"Weekly home visits to check food and home conditions",
+                        "Referral to the Speech and Language Therapy service", "complete the assessment"}
+    assert got["Referral to the Speech and Language Therapy service"].owner == "Aisha Rahman"
+    assert got["Referral to the Speech and Language Therapy service"].due == "2025-05-20"
+    assert got["complete the assessment"].owner == "Mr Beattie"
+
+
+def test_actions_recommendations_owned_by_initials_the_record_defines(nlp):
+    text = ("Present\nJodie Barnes (JB) - Social Worker\nSunita Rao (SR) - School Nurse\n\nRecommendations\n"
+            "1. Inform CSC of the trial outcome (JB)\n2. Follow-up health check in school by 31.01.2025 (SR)\n"
+            "3. Consider the wider picture (XY)\n")
+    got = _by_what(_actions(nlp, text))
+    assert set(got) == {"Inform CSC of the trial outcome", "Follow-up health check in school"}
+    assert got["Follow-up health check in school"].owner == "SR"
+    assert got["Follow-up health check in school"].due == "2025-01-31"
+
+
+def test_actions_task_owner_timescale_bullets(nlp):
+    text = ("OUTLINE PLAN\n• Move to settled accommodation – Gary Nwosu – 31st July 2025\n"
+            "• Legal planning meeting – Team Manager – 24th June 2025\n"
+            "• Fortnightly drug testing – Carl Bright – ongoing\n")
+    got = _by_what(_actions(nlp, text))
+    assert {w: (a.owner, a.due) for w, a in got.items()} == {
+        "Move to settled accommodation": ("Gary Nwosu", "2025-07-31"),
+        "Legal planning meeting": ("Team Manager", "2025-06-24"),
+        "Fortnightly drug testing": ("Carl Bright", None)}

@@ -582,3 +582,19 @@ def test_layouts_a_supporter_named_inside_an_entry_is_found_by_the_statistical_n
     assert people["Marie Holt"]["status"] == "present"
     assert people["Kerry Lomas"]["role"] == "Mother"
     assert people["Samuel Okafor"]["attendance"] == "absent"      # not invited: not at the conference
+
+
+def test_layouts_an_apologies_line_at_the_foot_of_the_attendees_block(tmp_path):
+    people, _ = _people(tmp_path, "Attendees:\nPriya Lal - SW (chair)\nMrs Denise Blake - mother\n"
+                                  "DC Sam Oyelaran - Police, exploitation team\nApols: Gemma Hart (SN)\n\nUpdates\n"
+                                  "- Police (DC Oyelaran): disruption work ongoing.\n- School (Ms Dunmore): on reduced timetable.\n")
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Priya Lal": "present", "Mrs Denise Blake": "present", "DC Sam Oyelaran": "present", "Gemma Hart": "apologies"}
+
+
+def test_layouts_a_surgery_and_a_person_named_in_an_aside_are_no_attendees(tmp_path):
+    people, _ = _people(tmp_path, "Present:\nShannon Prescott - Mother\n\nApologies:\nDr Neil Okonjo - GP, Brook Lane Surgery\n\n"
+                                  "Reports received: Social Worker, School, GP (all shared with Ms Prescott before the conference).\n\n"
+                                  "PURPOSE\nTo review the plans.\n")
+    assert set(people) == {"Shannon Prescott", "Dr Neil Okonjo"}
+    assert people["Shannon Prescott"]["agency"] is None

@@ -89,3 +89,11 @@ def test_decisions_body_resolved_label_after_short_lines_and_agreed_lead_in(tmp_
         "2. That officers report back in March\n"))
     assert decisions == ["To note the report.", "To approve the budget.", "That the strategy be adopted",
                          "That officers report back in March"]
+
+
+def test_decisions_a_person_agreeing_to_an_appointment_is_no_decision(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Attendees:\nPriya Lal - SW (chair)\nKirsty Bell - CAMHS practitioner\n\nUpdates\n"
+        "- CAMHS (K Bell): triage completed, Jayden has agreed to a Choice appointment.\n"
+        "- The core group has agreed to meet monthly.\n"))
+    assert decisions == ["The core group has agreed to meet monthly."]

@@ -141,3 +141,11 @@ def test_gazetteer_loads_from_a_given_directory(tmp_path):
     assert [e.id for e in gazetteer.entries] == ["neglect"]
     assert gazetteer.aliases == {"neglect": "neglect", "neglectful": "neglect"}
     assert load("categories", tmp_path) is gazetteer
+
+
+def test_gazetteer_capitalised_forms_must_be_the_entrys_own(tmp_path):
+    _write(tmp_path, "agencies", [{"id": "health", "name": "Health", "aliases": ["NHS"], "capitalised": ["Wealth"]}])
+    with pytest.raises(ConfigError, match="capitalised of 'health' must list some of its name and aliases"):
+        load("agencies", tmp_path)
+    _write(tmp_path, "agencies", [{"id": "health", "name": "Health", "aliases": ["NHS"], "capitalised": ["Health"]}])
+    assert load("agencies", tmp_path).by_id["health"].capitalised == ("Health",)

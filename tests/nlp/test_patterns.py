@@ -153,3 +153,8 @@ def test_patterns_with_options_and_exact_tokens_become_phrases():
         ("plan", "end"), ("plan", "ended"), ("plan", "to", "end"), ("plan", "to", "ended")]
     assert _phrases([{"IS_ALPHA": True, "OP": "{1,6}"}]) is None
 
+
+
+def test_patterns_a_generic_agency_word_counts_only_when_capitalised(nlp):
+    assert ents(nlp, "no concerns about her physical health") == []
+    assert ("Health", "AGENCY", "health") in ents(nlp, "Health: no concerns")

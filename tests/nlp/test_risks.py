@@ -62,3 +62,9 @@ def test_offending_by_the_children_themselves_is_no_parental_criminality(tmp_pat
                              "The plan aims at reducing re-offending by children subject to Court Orders and youth offending "
                              "in the borough.\n\n6. Conference audit\n\nIn 12 plans a parent was in prison.\n")
     assert risks == ["Parental criminality"]      # only the parent in prison
+
+
+def test_a_parent_on_antidepressants_is_parental_mental_ill_health(tmp_path):
+    risks = _risks(tmp_path, "Present:\nMarcus Dyer - Social Worker\n\nINFORMATION SHARED\n"
+                             "GP (report): Ms Prescott was prescribed sertraline in March.\n")
+    assert risks == ["Parental mental ill-health"]
