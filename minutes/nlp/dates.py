@@ -87,7 +87,7 @@ _GLUED = r"(?<=\d)(?=at\b|am\b|pm\b|\d{1,2}[.:]\d\d\s*(?:am|pm)\b)"   # "2017at 
 _PATTERN = re.compile(   # the leading \b lets most positions fail at once
     r"\b(?:" + "|".join([
         # 1. [Weekday[,]] [the] D[st] [of] Month [[,] YYYY]
-        rf"\b(?:(?P<a_wd>{_WDAY}),?\s+(?:the\s+)?)?(?P<a_d>\d{{1,2}})(?:\s?{_ORD})?(?:\s+of)?[\s\-]+"
+        rf"\b(?:(?P<a_wd>{_WDAY}),?\s+(?:the\s+)?)?(?P<a_d>\d{{1,2}})(?:\s?{_ORD}(?:\s+of)?[\s\-]*|(?:\s+of)?[\s\-]+)"
         rf"(?P<a_m>{_MON})(?:,?[\s\-]+(?P<a_y>{_YEAR4}))?(?:(?![\w\-/])|{_GLUED})",
         # 2. [Weekday[,]] Month D[st][, YYYY]  (year or ordinal needed)
         rf"\b(?:(?P<b_wd>{_WDAY}),?\s+)?(?P<b_m>{_MON})\s+(?P<b_d>\d{{1,2}})(?P<b_o>{_ORD})?"
@@ -353,7 +353,8 @@ def day_dates(mentions: Iterable[DateMention]) -> list[DateMention]:
 # --- the meeting date -------------------------------------------------------------------------
 
 _CUE = re.compile(
-    r"(?:\bdate(?:\s+of\s+(?:the\s+|this\s+)?(?:meeting|conference|review|icpc|rcpc))?|\bmeeting(?:\s+date)?"
+    r"(?:\bdate(?:\s+of\s+(?:the\s+|this\s+)?(?:meeting|conference|review|icpc|rcpc)|\s+(?:and|&)\s+(?:venue|time|place|location))?"
+    r"|(?<=[a-z])(?-i:Date)(?=\s*:)|\bmeeting(?:\s+date)?"
     r"|\bconference\s+date|\bdecided\s+at\s+meeting|\bdate\s+of\s+decision|\bheld\s*:|\bheld\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$",
     re.IGNORECASE,
@@ -361,6 +362,7 @@ _CUE = re.compile(
 _NOT_MEETING = re.compile(
     r"\b(?:birth|born|d\.?o\.?b|deadline|due|next|review\s+date|previous|last|proceedings|since|until|"
     r"publication|published|despatched|dispatched|issued|printed|circulated)\b"
+    r"|\b(?:strategy\s+(?:discussion|meeting)|medical|section\s+47|s\.?\s?47)\b[^\n]{0,30}\bheld\b"
     r"|\b(?:approv|confirm|agree|sign|accept)\w*\b[^\n]{0,40}\bminutes\s+of",
     re.IGNORECASE,
 )

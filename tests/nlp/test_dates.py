@@ -227,3 +227,20 @@ def test_dates_meeting_date_of_a_title_with_a_weekday_or_proceedings():
     council = ["Council - Minutes of Proceedings – 21 June 2007 5", "The meeting commenced at 2.00 p.m.",
                "The Minutes of Proceedings of the Council held on the 19 April 2007 having been laid."]
     assert meeting_date(council)[0] == D(2007, 6, 21)
+
+
+def test_dates_meeting_date_is_not_an_earlier_event_held_on_a_day():
+    blocks = ["Initial Child Protection Conference",
+              "A strategy discussion was held on 29 May 2026 and section 47 enquiries were started.",
+              "Date and venue: Wednesday 17 June 2026, 9.30am, Family Centre"]
+    assert meeting_date(blocks)[:2] == (D(2026, 6, 17), 2)
+
+
+def test_dates_meeting_date_after_a_date_label_glued_to_a_superscript():
+    blocks = ["Meeting Notes Template", "By A Author,2014-06-23 08:07", "thDate: 25 July 2007"]
+    assert meeting_date(blocks)[:2] == (D(2007, 7, 25), 2)
+
+
+def test_dates_ordinal_glued_to_the_month():
+    (m,) = find_dates("Held on Tuesday 31stMarch 2015 at 1.00 pm")
+    assert m.value == D(2015, 3, 31)
