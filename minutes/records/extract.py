@@ -37,6 +37,7 @@ HEAD_BLOCKS = 15
 SENTENCE_WINDOW = 300        # characters either side of a term read as its sentence (run-on text has huge ones)
 REPORT_WINDOW = 60           # characters between an agency and the verb saying it reported
 HOST_AGENCIES = {"council"}
+CONFERENCE_HOSTS = {"independent_reviewing_service"}   # the chair's unit runs a conference: no agency taking part
 _COUNCILLOR = re.compile(r"(?i)(?:cllr|councillor)\b")
 _MEMBER_ROLES = {"councillor", "cabinet_member", "lead_member", "mayor"}
 _ATTENDANCE_SECTIONS = {"present", "in_attendance", "apologies", "report_submitted", "absent"}
@@ -211,7 +212,8 @@ def extract(document: Document, docs: Sequence[Any]) -> Extraction:
     kind = _kind(conference, decisions, attendees, document)
     if kind == "committee":
         attendees = _board_chairs(attendees, document, agencies_g)
-    agencies = _agencies(attendees, agency_entries, term_hits["AGENCY"], agencies_g)
+    hosts = HOST_AGENCIES | (CONFERENCE_HOSTS if kind == "conference" else set())
+    agencies = _agencies(attendees, agency_entries, term_hits["AGENCY"], agencies_g, hosts)
     risks = _discussed_terms(term_hits["RISK"], risks_g)
     decided = [c for d in decisions for c in d.category_ids]
     if decided and kind == "conference":          # a conference's categories are those of its decisions, not every mention
@@ -394,9 +396,11 @@ def merge_attendees(people: Sequence[FoundPerson]) -> list[FoundPerson]:
     return [p for _, p in sorted(out, key=lambda x: x[0])]
 
 
-def _agencies(attendees, entries, hits, gaz) -> list[Term]:
+def _agencies(attendees, entries, hits, gaz, hosts=HOST_AGENCIES) -> list[Term]:
     """Agencies that took part: those of attendees (officers who spoke or presented too) and
-    agency-only list entries, plus agencies named in agency-information and report sections."""
+    agency-only list entries, plus agencies named in agency-information and report sections.
+    The `hosts` (the council holding a meeting; the reviewing service chairing a conference)
+    are left out."""
     found: dict[str, Evidence] = {}
     for p in attendees:
         if p.agency_id and not _COUNCILLOR.match(p.name) and p.role_id not in _MEMBER_ROLES:
@@ -406,8 +410,7 @@ def _agencies(attendees, entries, hits, gaz) -> list[Term]:
     for ident, ev, sec in hits:
         if sec in ("agency_information", "report_submitted", "present", "apologies", "in_attendance", "reported"):
             found.setdefault(ident, ev)
-    # the council that holds the meeting is the host, not a partner agency taking part
-    return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id and i not in HOST_AGENCIES]
+    return [Term(gaz.name_of(i), ev) for i, ev in found.items() if i in gaz.by_id and i not in hosts]
 
 
 def _discussed_terms(hits, gaz) -> list[Term]:

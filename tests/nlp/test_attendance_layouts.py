@@ -598,3 +598,23 @@ def test_layouts_a_surgery_and_a_person_named_in_an_aside_are_no_attendees(tmp_p
                                   "PURPOSE\nTo review the plans.\n")
     assert set(people) == {"Shannon Prescott", "Dr Neil Okonjo"}
     assert people["Shannon Prescott"]["agency"] is None
+
+
+def test_layouts_the_chairs_unit_hosts_a_conference_but_takes_part_in_a_board(tmp_path):
+    conference = ("Initial Child Protection Conference\nDate: 3 March 2025\n\nPresent\n"
+                  "Mrs Yvonne Keble – Independent Chair – Safeguarding Unit – Present\n"
+                  "Ms Dana Reeve – Social Worker – Children's Social Care – Present\n"
+                  "PC Tom Hale – Police – Present\n"
+                  "Ms Lily Baird – Health Visitor – Health Visiting – Present\n\n"
+                  "Decision\nThe conference decided that Ava should be made subject to a Child Protection Plan "
+                  "under the category of Neglect.\n")
+    _, result = _people(tmp_path, conference)
+    assert result["kind"] == "conference"
+    assert "Independent Reviewing Service" not in result["agencies"]
+    assert {"Children's Social Care", "Police"} <= set(result["agencies"])
+    board = ("Safeguarding Children Board\nMinutes of the meeting held on 3 March 2025\n\nPresent\n"
+             "Councillor Ann Hope (Chair)\nGrace Fagan, Service Manager, Safeguarding Unit\n"
+             "DCI Ray Lowe, Police\n\n1. Minutes\nRESOLVED: That the minutes be approved.\n")
+    _, result = _people(tmp_path, board)
+    assert result["kind"] == "committee"
+    assert "Independent Reviewing Service" in result["agencies"]
