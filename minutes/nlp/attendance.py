@@ -149,6 +149,8 @@ def split_entries(text: str) -> list[tuple[int, int]]:
         for a, b in _split_top(text, s, e, separators):
             if separators == ";" and _PLURAL_TITLE.match(text[a:b]) and _PLURAL_TITLE.match(text[a:b]).group(1).lower() in ("councillors", "cllrs", "cllrs."):
                 pieces.extend(_split_top(text, a, b, ","))   # "...(Chair); Councillors J Cole, M Dunn and T Grant"
+            elif separators == ";":
+                pieces.extend(_and_a_person(text, a, b))   # "...; as well as K Kujawa and C Ward-Lewis"
             else:
                 pieces.append((a, b))
     out = []
@@ -159,6 +161,27 @@ def split_entries(text: str) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+_AND_PERSON = re.compile(r"\s+(?:and|&)\s+(?=(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd)\.?\s+[A-Z]"
+                         r"|(?:[A-Z]\.?\s+)+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s*(?:[.;,(]|$))")
+
+
+def _and_a_person(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A piece between semicolons split at an "and" followed by a titled or initialled name
+    ("co-opted members K Kujawa and C Ward-Lewis"); "Children's Services and Education" stays."""
+    out, pos = [], start
+    depth = 0
+    for i in range(start, end):
+        depth += text[i] in "(["
+        depth -= text[i] in ")]" and depth > 0
+        if depth == 0 and text[i].isspace() and (i == start or not text[i - 1].isspace()):
+            m = _AND_PERSON.match(text, i, end)
+            if m:
+                out.append((pos, i))
+                pos = m.end()
+    out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
 
 
 _PLURAL_AFTER_ASIDE = re.compile(r"(?<=\))\s+(?P<lead>(?:Councillors|Cllrs\.?)\s+)(?=[A-Z])")
@@ -405,8 +428,8 @@ def _hyphen_cut(text: str, ws: int, we: int, fe: int, covered) -> int | None:
     if second in _NEVER_SURNAMES or (second in _not_names()[0] and second not in _not_names()[1]):
         return hyphen                     # "Whitehead-Public Health ...", "Stewart-City Mayor": no surname
     rest = text[we:fe]
-    if not re.match(r"[ \t]+[A-Za-z]", rest):
-        return None                       # "Smith-Jones", "Smith-Jones (Police)"
+    if not re.match(r"[ \t]+[A-Z]", rest):
+        return None                       # "Smith-Jones", "Smith-Jones (Police)", "Smith-Jones and ..."
     after = we + len(rest) - len(rest.lstrip())
     if any(s == after for s, _ in covered):
         return None                       # "Smith-Jones Social Worker": the role starts after the surname

@@ -618,3 +618,12 @@ def test_layouts_the_chairs_unit_hosts_a_conference_but_takes_part_in_a_board(tm
     _, result = _people(tmp_path, board)
     assert result["kind"] == "committee"
     assert "Independent Reviewing Service" in result["agencies"]
+
+
+def test_layouts_hyphenated_surnames_joined_by_and_after_a_semicolon(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Scrutiny Board\nMinutes of the meeting held on 21 March 2021\n\nApologies\n"
+        "Apologies for absence were received from Councillor Hughes; as well as co-opted members "
+        "K Kujawa-Sogbesan and C Ward-Lewis.\n\n1. Minutes\nRESOLVED: That the minutes be approved.\n"))
+    assert set(people) == {"Councillor Hughes", "K Kujawa-Sogbesan", "C Ward-Lewis"}
+    assert all(p["status"] == "apologies" for p in people.values())
