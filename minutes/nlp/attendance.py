@@ -163,19 +163,20 @@ def split_entries(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_AND_PERSON = re.compile(r"\s+(?:and|&)\s+(?=(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd)\.?\s+[A-Z]"
+_AND_PERSON = re.compile(r"(?:\s+(?:and|&)\s+|,\s*)(?=(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd)\.?\s+[A-Z]"
                          r"|(?:[A-Z]\.?\s+)+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s*(?:[.;,(]|$))")
 
 
 def _and_a_person(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A piece between semicolons split at an "and" followed by a titled or initialled name
-    ("co-opted members K Kujawa and C Ward-Lewis"); "Children's Services and Education" stays."""
+    """A piece between semicolons split at an "and" or a comma followed by a titled or initialled
+    name ("co-opted members K Kujawa and C Ward-Lewis", "J Morrison, J Palmer, N Pocklington (CESC)");
+    "Mr Smith, Children's Services and Education" stays."""
     out, pos = [], start
     depth = 0
     for i in range(start, end):
         depth += text[i] in "(["
         depth -= text[i] in ")]" and depth > 0
-        if depth == 0 and text[i].isspace() and (i == start or not text[i - 1].isspace()):
+        if depth == 0 and (text[i] == "," or text[i].isspace() and text[i - 1] not in " \t,"):
             m = _AND_PERSON.match(text, i, end)
             if m:
                 out.append((pos, i))

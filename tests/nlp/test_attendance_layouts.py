@@ -627,3 +627,13 @@ def test_layouts_hyphenated_surnames_joined_by_and_after_a_semicolon(tmp_path):
         "K Kujawa-Sogbesan and C Ward-Lewis.\n\n1. Minutes\nRESOLVED: That the minutes be approved.\n"))
     assert set(people) == {"Councillor Hughes", "K Kujawa-Sogbesan", "C Ward-Lewis"}
     assert all(p["status"] == "apologies" for p in people.values())
+
+
+def test_layouts_initialled_officers_separated_by_commas_inside_a_semicolon_list(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Select Committee\nMinutes of the meeting held on 2 July 2007\n\nPresent\n"
+        "Cllr David Harrington (Chairman), Cllr Alan Lewis.\nOfficers:\n"
+        "J Morrison, J Palmer, N Pocklington (CESC); G Birtle (LD).\n\n"
+        "1. Minutes\nRESOLVED: That the minutes be approved.\n"))
+    assert {"J Morrison", "J Palmer", "N Pocklington", "G Birtle"} <= set(people)
+    assert people["J Palmer"]["role"] is None
