@@ -123,6 +123,8 @@ def split_entries(text: str) -> list[tuple[int, int]]:
     commas and "and" outside brackets.  Sentences about substitutes are left out.
     """
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    if len(lines) > 1 and _wrapped_names(text, lines):
+        return split_entries(text.replace("\n", " "))     # one list wrapped over lines: same offsets
     if len(lines) > 1:
         out: list[tuple[int, int]] = []
         for s, e in lines:
@@ -161,6 +163,25 @@ def split_entries(text: str) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+WRAPPED_NAMES_PER_LINE = 3   # a line holding this many people is part of a list wrapped over lines
+
+
+def _wrapped_names(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether several lines are one comma list of people wrapped at the page width (a PDF's
+    "Ian Newman (IN), Dave Marris (DM), Angela\nGibson (AG), ..."), not one entry per line
+    ("Ms Fiona Walsh, Social Worker, Children's Social Care"): every line but the last names at
+    least WRAPPED_NAMES_PER_LINE people by a given name or a title."""
+    names = given_names()
+    for s, e in lines[:-1]:
+        fields = _BRACKETED.sub("", text[s:e]).split(",")
+        people = sum(1 for f in fields
+                     if (w := re.match(r"\s*(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?([A-Za-z'’\-]+)", f))
+                     and (w.group(1).lower() in names or w.group(0).strip() != w.group(1)))
+        if people < WRAPPED_NAMES_PER_LINE:
+            return False
+    return True
 
 
 _AND_PERSON = re.compile(r"(?:\s+(?:and|&)\s+|,\s*)(?=(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd)\.?\s+[A-Z]"
@@ -429,8 +450,8 @@ def _hyphen_cut(text: str, ws: int, we: int, fe: int, covered) -> int | None:
     if second in _NEVER_SURNAMES or (second in _not_names()[0] and second not in _not_names()[1]):
         return hyphen                     # "Whitehead-Public Health ...", "Stewart-City Mayor": no surname
     rest = text[we:fe]
-    if not re.match(r"[ \t]+[A-Z]", rest):
-        return None                       # "Smith-Jones", "Smith-Jones (Police)", "Smith-Jones and ..."
+    if not re.match(r"[ \t]+[A-Za-z]", rest) or re.match(r"[ \t]+(?:and|or)\b", rest):
+        return None                       # "Smith-Jones", "Smith-Jones (Police)", "Smith-Jones and C Brown"
     after = we + len(rest) - len(rest.lstrip())
     if any(s == after for s, _ in covered):
         return None                       # "Smith-Jones Social Worker": the role starts after the surname

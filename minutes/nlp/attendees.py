@@ -309,8 +309,9 @@ class AttendeeFinder:
             title = "Councillor" if councillors else None
             block_terms = self._terms_in(terms, base, span.end_char, base)
             last = None
-            for s, e in split_entries(text[lead:]):
-                s, e = s + lead, e + lead
+            pieces = [(s + lead, e + lead) for s, e in split_entries(text[lead:])]
+            names_list = _bare_names(text, pieces) >= LIST_OF_NAMES
+            for s, e in pieces:
                 if s == 0 or text[s - 1] == "\n" or re.search(r"[.;]\s+$", text[max(0, s - 3):s]):
                     # "Non-voting: Mrs C Ray" on a later line of the list; "... O Neill. Apologies: Councillors Legg"
                     label = match_label(text[s:e], False, self.rules)
@@ -353,7 +354,9 @@ class AttendeeFinder:
                             people.append(person)
                         s = last_cllr.start("officer")
                     entry = parse_entry(text, s, e, block_terms, None)
-                if entry.name and not self._person_like(doc, base + entry.name_start, base + entry.name_end, entry.name):
+                if entry.name and not self._person_like(doc, base + entry.name_start, base + entry.name_end, entry.name) \
+                        and not (names_list and _BARE_NAME.fullmatch(text[s:e].strip()) and plausible_name(entry.name, False)):
+                    # "Peta Campbell" is a person in a list of "Clare Gummett, Jonathan Lloyd, ..."
                     entry = Entry(**{**_entry_dict(entry), "name": None})
                 person = self._person(doc, starts, entry, base, status)
                 if person:
@@ -794,6 +797,17 @@ def _initialled(name: str) -> bool:
 
 def _surname(name: str) -> str:
     return name.split()[-1] if name.split() else ""
+
+
+LIST_OF_NAMES = 4      # a list with this many bare "Given Surname" entries is a list of people
+_BARE_NAME = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}")
+
+
+def _bare_names(text: str, pieces) -> int:
+    """How many entries of a list are a bare name opening with a known given name ("Clare Gummett")."""
+    names = given_names()
+    return sum(1 for s, e in pieces
+               if _BARE_NAME.fullmatch(piece := text[s:e].strip()) and piece.split()[0].lower() in names)
 
 
 def _titled_or_given(name: str) -> bool:

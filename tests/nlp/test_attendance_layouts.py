@@ -637,3 +637,14 @@ def test_layouts_initialled_officers_separated_by_commas_inside_a_semicolon_list
         "1. Minutes\nRESOLVED: That the minutes be approved.\n"))
     assert {"J Morrison", "J Palmer", "N Pocklington", "G Birtle"} <= set(people)
     assert people["J Palmer"]["role"] is None
+
+
+def test_layouts_a_rare_given_name_in_a_list_of_people_wrapped_over_lines(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Trust Board\nNotes of meeting on 22nd June 2007\n\nApologies:\n"
+        "Clare Gummett, Jonathan Lloyd, Morag Plank, Angela McGinlay, Ben Harris,\n"
+        "Samantha Ghulam, Joanna Richards, Gillian Dickinson, Peta Campbell, Dee\n"
+        "Jupp, Sandra Garvey, Greyhaven Drug and Alcohol Service\n\n1. Minutes\nThe minutes were agreed.\n"))
+    assert {"Peta Campbell", "Dee Jupp", "Sandra Garvey"} <= set(people)
+    assert not any("Greyhaven" in n or "Alcohol" in n for n in people)
+    assert people["Peta Campbell"]["status"] == "apologies"
