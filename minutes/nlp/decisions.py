@@ -44,13 +44,16 @@ _BODY_LEAD = re.compile(r"(?:The\s+)?(?:Board|Executive|Committee|Sub-Committee|
                         r"Council|Members)(?:\s+(?:resolved|agreed|decided))?(?:\s+to)?\s*:", re.I)
 _BODY_VERB = re.compile(r"\s*(?:noted|agreed|approved|resolved|endorsed|received|requested|recommended|supported|asked|"
                         r"note|agree|approve|endorse|receive|request|recommend|support|ask|delegate|delegated|authorised|thanked)\b", re.I)
+_BODY_ACTED = re.compile(r"\s*(?:The\s+)?(?:Board|Executive|Committee|Sub-Committee|Panel|Partnership|Cabinet|Forum|"
+                         r"Commission|Council|Members|Cabinet\s+Member|Portfolio\s+Holder)\s+(?:unanimously\s+)?"
+                         r"(?:noted|agreed|approved|resolved|endorsed|decided|accepted|adopted|supported|recommended)\b")
 _DECISION_WORDS = re.compile(
     r"\b(?:plan|category|categor(?:y|ies)|agreed|decided|decision|resolved|will\s+(?:be|become|remain|cease)|to\s+be\s+made|"
     r"subject\s+(?:of|to)|child\s+in\s+need|cin|step\s*(?:ped)?\s*down|cease|ceased|discontinued|end(?:ed)?)\b",
     re.I,
 )
 _RESOLUTION = re.compile(
-    r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?(?:that\b|to\s+(?:note|approve|agree|receive|endorse|request|recommend)\b)|"
+    r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?(?:that\b|to\s+(?:note|approve|agree|receive|endorse|request|recommend)\b(?!\s*:))|"   # not the label "To Note: All"
     r"\b(?:be|were|was)\s+(?:noted|approved|agreed|received|endorsed|adopted|confirmed|accepted|signed|deferred|thanked|circulated|requested|submitted|referred|asked|invited|instructed|authorised|authorized|delegated|recommended)\b",
     re.I,
 )
@@ -65,7 +68,7 @@ _BARE_RESOLUTION = re.compile(
 _INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\s))(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b))\s*")
 _RUN_ON_HEADING = re.compile(r"(?<=[.!?])\s+(?=[A-Z]{3,}(?:\s+(?:OF|AND|[A-Z]{3,}))+\b)")   # "... record. DISCLOSURES OF INTEREST ..."
 _DECISION_LINE = re.compile(r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS)[ \t]*:[ \t]*", re.M)
-_PARTS = re.compile(r"\s*[,;:]?\s*(?:and\s+)?(?:\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)|(?<![\w(])(?:[a-h]|\d{1,2})\))\s+")
+_PARTS = re.compile(r"\s*[,;:]?\s*(?:and\s+)?(?:(?<![\w(])\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)|(?<![\w(])(?:[a-h]|\d{1,2})\))\s+")
 _LEAD_IN = re.compile(r"(?::|\b(?:to|that|and))\s*$", re.I)
 _CONTINUES_LIST = re.compile(r"\s*(?:[a-z]|That\b|To\s+[a-z])")
 _COMMITTEE_RESOLUTION = re.compile(
@@ -146,7 +149,8 @@ class DecisionFinder:
                         for sent in _sentences(doc, s, e):
                             if _DECISION_WORDS.search(sent.text) and not _RECOMMENDS.search(sent.text) and self._conference_decision(terms, sent.text, sent.start_char, sent.end_char):
                                 found.append(self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec))
-                            elif _COMMITTEE_RESOLUTION.match(sent.text):      # "Decision: 1. To note the report."
+                            elif _COMMITTEE_RESOLUTION.match(sent.text) or _BODY_ACTED.match(sent.text):
+                                # "Decision: 1. To note the report." / "Decision: | The Cabinet noted the report."
                                 found.extend(self._split(doc, starts, terms, sent.start_char, sent.end_char, sec))
                     elif sec.section == "resolved" and not sec.opens and not _RESOLUTION.search(text[s:e]) \
                             and not (listing and len(text[s:e].strip()) <= 120) \
@@ -157,7 +161,7 @@ class DecisionFinder:
                         found.extend(self._split(doc, starts, terms, s, e, sec))
                         listing = text[s:e].rstrip().endswith(":") or (listing and len(text[s:e].strip()) <= 120)
             elif block_kind != "heading" or _INLINE_RESOLVED.search(span.text):
-                labelled = [(m.end(), _line_end(text, m.end(), span.end_char))
+                labelled = [_labelled_line(text, m.end(), span.end_char)
                             for m in _DECISION_LINE.finditer(text, begin, span.end_char)]
                 for s, e in labelled:        # "... presented the update.\nDecision: The Executive approved ..."
                     if text[s:e].strip():
@@ -218,7 +222,7 @@ class DecisionFinder:
             start += lead.end()
         while start < end and text_of(doc)[start] in " \t:-–—":
             start += 1
-        while end > start and text_of(doc)[end - 1] in " \t\n":
+        while end > start and text_of(doc)[end - 1] in " \t\n|":     # "... to the report. |": a table's cell rule
             end -= 1
         text = " ".join(text_of(doc)[start:end].split())
         full = text_of(doc)
@@ -263,6 +267,16 @@ def _join_colon_lists(found: list[FoundDecision]) -> list[FoundDecision]:
         out.append(d)
         absorbing = d.text.endswith(":")
     return out
+
+
+def _labelled_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The text a "Decision:" label gives: the rest of its line, or the next line when the label
+    stands alone in a flattened table row ("Decision: |")."""
+    stop = _line_end(text, start, end)
+    if not text[start:stop].strip(" \t|:-–") and stop < end:
+        start = stop + 1
+        stop = _line_end(text, start, end)
+    return start, stop
 
 
 def _line_end(text: str, start: int, end: int) -> int:

@@ -97,3 +97,19 @@ def test_decisions_a_person_agreeing_to_an_appointment_is_no_decision(tmp_path):
         "- CAMHS (K Bell): triage completed, Jayden has agreed to a Choice appointment.\n"
         "- The core group has agreed to meet monthly.\n"))
     assert decisions == ["The core group has agreed to meet monthly."]
+
+
+def test_decisions_modern_gov_rows_labels_and_statute_references(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Cabinet\nMinutes of the meeting held on 18 August 2020\n\nPresent: Councillor Ann Holt (Chair)\n\n"
+        "1. Exclusion of the press and public\n\nMinutes:\n\nRESOLVED\n\n"
+        "RESOLVED: that under Section 100A(4) of the Local Government Act 1972, the press and public be excluded.\n\n"
+        "To Note: All\n\n"
+        "2. Ofsted Update Report\n\nMinutes:\n\nBackground:\n\nThis report provided the Cabinet with a progress update.\n\n"
+        "Decision number: |\n\nDecision: |\n\n"
+        "The Cabinet noted the content of this report and the updated Improvement Plan. |\n\n"
+        "Reasons:\n\nTo formally notify the Cabinet of the progress made.\n"))
+    assert decisions == [
+        "that under Section 100A(4) of the Local Government Act 1972, the press and public be excluded.",
+        "The Cabinet noted the content of this report and the updated Improvement Plan.",
+    ]
