@@ -44,6 +44,7 @@ _BODY_LEAD = re.compile(r"(?:The\s+)?(?:Board|Executive|Committee|Sub-Committee|
                         r"Council|Members)(?:\s+(?:resolved|agreed|decided))?(?:\s+to)?\s*:", re.I)
 _BODY_VERB = re.compile(r"\s*(?:noted|agreed|approved|resolved|endorsed|received|requested|recommended|supported|asked|"
                         r"note|agree|approve|endorse|receive|request|recommend|support|ask|delegate|delegated|authorised|thanked)\b", re.I)
+LEAD_IN_WORDS = 12     # "that the Cabinet Member:" before lettered parts introduces them
 _BODY_ACTED = re.compile(r"\s*(?:The\s+)?(?:Board|Executive|Committee|Sub-Committee|Panel|Partnership|Cabinet|Forum|"
                          r"Commission|Council|Members|Cabinet\s+Member|Portfolio\s+Holder)\s+(?:unanimously\s+)?"
                          r"(?:noted|agreed|approved|resolved|endorsed|decided|accepted|adopted|supported|recommended)\b")
@@ -200,8 +201,9 @@ class DecisionFinder:
         cuts = [m for m in _PARTS.finditer(text, start, end) if m.start() > start + 3]
         out = []
         pos = start
-        for m in cuts:
-            if text[pos:m.start()].strip(" ,;"):
+        for n, m in enumerate(cuts):
+            lead_in = n == 0 and ":" in m.group(0) and len(text[pos:m.start()].split()) <= LEAD_IN_WORDS
+            if text[pos:m.start()].strip(" ,;") and not lead_in:     # "that the Cabinet Member: a) Noted ...": no decision
                 out.append(self._decision(doc, starts, terms, pos, m.start(), sec))
             pos = m.end()
         if text[pos:end].strip(" ,;."):

@@ -113,3 +113,13 @@ def test_decisions_modern_gov_rows_labels_and_statute_references(tmp_path):
         "that under Section 100A(4) of the Local Government Act 1972, the press and public be excluded.",
         "The Cabinet noted the content of this report and the updated Improvement Plan.",
     ]
+
+
+def test_decisions_a_lead_in_before_lettered_parts_is_no_decision(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Cabinet Member for Children\nMinutes of the meeting held on 14 December 2023\n\n"
+        "Present: Councillor Ann Holt (Cabinet Member)\n\n3. School funding\n\n"
+        "The Cabinet Member commented on the dialogue.\n\n"
+        "DECISIONS - that the Cabinet Member: a) Noted the proposed changes to school funding. "
+        "b) Approved the de-delegation of funding.\n"))
+    assert decisions == ["Noted the proposed changes to school funding.", "Approved the de-delegation of funding."]
