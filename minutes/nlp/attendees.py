@@ -98,11 +98,13 @@ _QUESTION_FROM = re.compile(    # "Following a question from Councillor Jerry Ro
 )
 _PROSE_LIST = re.compile(       # "Also present were Ms B, mother; Mr C, advocate." (the list ends with its sentence)
     r"(?P<cue>(?:also\s+)?present\s+were|(?:also\s+)?in\s+attendance\s+were|the\s+following\s+(?:were\s+)?present\s*:?|"
-    r"apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:received|given|submitted|sent)\s+(?:from|by)|"
+    r"apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?(?:received|given|submitted|sent)\s+(?:from|by|on\s+behalf\s+of)|"
     r"(?:conference|meeting)\s+was\s+chaired\s+by|minutes\s+were\s+taken\s+by)\s+"
     r"(?P<list>[^.\n]+(?:\.(?!\s+[A-Z]|\s*$|\s*\n)[^.\n]*)*)",
     re.IGNORECASE,
 )
+_SUBSTITUTED_BY = re.compile(r"\s+who\s+(?:was|were|had\s+been)\s+(?:substituted|replaced|represented)\s+by\s+"
+                             r"(?P<who>[^,;]+?)(?=\s*(?:,|;|\band\b|$))")
 _SURNAME = re.compile(r"(?:[A-Z]\.?[ \t]+)*(?:O['’][ \t]?|Mc|Mac|De[ \t]|Van[ \t])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
 _SURNAME_GRID = re.compile(rf"\s*{_SURNAME.pattern}(?:\s+{_SURNAME.pattern})*\s*")
 _PLURAL_LEAD = re.compile(r"(?:Councillors|Cllrs\.?)[ \t]+(?=[A-Z])")
@@ -567,7 +569,16 @@ class AttendeeFinder:
             plural = _PLURAL_LEAD.match(text, s0, e0)      # "from Cllrs R Bailey, S Bennett-Wake and N Cook"
             title = "Councillor" if plural else None
             s0 = plural.end() if plural else s0
-            for s, e in split_entries(text[s0:e0]):
+            listed = text[s0:e0]
+            for sub in _SUBSTITUTED_BY.finditer(listed):   # "Cllr A who was substituted by Cllr B, and from Cllr C"
+                ss, se = s0 + sub.start("who"), s0 + sub.end("who")
+                entry = parse_entry(text, ss, se, self._terms_in(terms, ss, se, 0), None)
+                if entry.name and _titled_or_given(entry.name):
+                    person = self._person(doc, starts, Entry(**{**_entry_dict(entry), "role_id": entry.role_id or "substitute"}), 0, "present")
+                    if person:
+                        out.append(person)
+                listed = listed[:sub.start()] + " " * (sub.end() - sub.start()) + listed[sub.end():]
+            for s, e in split_entries(listed):
                 entry = parse_entry(text, s0 + s, s0 + e, self._terms_in(terms, s0 + s, s0 + e, 0), title)
                 if entry.name and not _titled_or_given(entry.name):
                     continue

@@ -648,3 +648,14 @@ def test_layouts_a_rare_given_name_in_a_list_of_people_wrapped_over_lines(tmp_pa
     assert {"Peta Campbell", "Dee Jupp", "Sandra Garvey"} <= set(people)
     assert not any("Greyhaven" in n or "Alcohol" in n for n in people)
     assert people["Peta Campbell"]["status"] == "apologies"
+
+
+def test_layouts_apologies_sentences_inside_a_welcome_paragraph(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Agenda and minutes\n\nNo. Item\n\n\nThe Chair welcomed everyone to the meeting and introductions were made. "
+        "Apologies for absence were received on behalf of Councillors Brookfield, McFall and Taylor.\n\n\n"
+        "Apologies for absence were received from Cllr Nell Gray who was substituted by Cllr Musa Cetin, "
+        "and from Cllr Ahmet Oyk.\n\n\nRESOLVED – That the minutes be approved.\n"))
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Councillor Brookfield": "apologies", "Councillor McFall": "apologies", "Councillor Taylor": "apologies",
+        "Cllr Nell Gray": "apologies", "Cllr Musa Cetin": "present", "Cllr Ahmet Oyk": "apologies"}
