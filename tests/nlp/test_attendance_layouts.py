@@ -659,3 +659,18 @@ def test_layouts_apologies_sentences_inside_a_welcome_paragraph(tmp_path):
     assert {n: p["status"] for n, p in people.items()} == {
         "Councillor Brookfield": "apologies", "Councillor McFall": "apologies", "Councillor Taylor": "apologies",
         "Cllr Nell Gray": "apologies", "Cllr Musa Cetin": "present", "Cllr Ahmet Oyk": "apologies"}
+
+
+def test_layouts_a_lead_in_sentence_opens_the_apologies_and_the_newcomers(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Draft minutes\n\nNo. Item\n\nWelcome and Apologies -\n\n"
+        "a.     The Chair welcomed those in attendance and led introductions.\n\n"
+        "b.     The following apologies were noted\n\n"
+        "                      i.     The Youth Mayors\n\n"
+        "                     ii.     Tom Sperl (UoB)\n\n"
+        "c.     The following were welcome to their first meeting\n\n"
+        "                      i.     Andy Forbes (CoBC)\n\n"
+        "Wider Work of the Partnership\n\nThe board discussed the work of Young People.\n"))
+    assert people["Tom Sperl"]["status"] == "apologies"
+    assert people["Andy Forbes"]["status"] == "present"
+    assert "Young People" not in people
