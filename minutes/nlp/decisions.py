@@ -44,6 +44,7 @@ _BODY_LEAD = re.compile(r"(?:The\s+)?(?:Board|Executive|Committee|Sub-Committee|
                         r"Council|Members)(?:\s+(?:resolved|agreed|decided))?(?:\s+to)?\s*:", re.I)
 _BODY_VERB = re.compile(r"\s*(?:noted|agreed|approved|resolved|endorsed|received|requested|recommended|supported|asked|"
                         r"note|agree|approve|endorse|receive|request|recommend|support|ask|delegate|delegated|authorised|thanked)\b", re.I)
+_OUTCOME_LABEL = re.compile(r"\s*(?:desired\s+|expected\s+)?outcomes?\s*[:\-–]", re.I)
 LEAD_IN_WORDS = 12     # "that the Cabinet Member:" before lettered parts introduces them
 _BODY_ACTED = re.compile(r"\s*(?:The\s+)?(?:Board|Executive|Committee|Sub-Committee|Panel|Partnership|Cabinet|Forum|"
                          r"Commission|Council|Members|Cabinet\s+Member|Portfolio\s+Holder)\s+(?:unanimously\s+)?"
@@ -137,6 +138,9 @@ class DecisionFinder:
                 found.append(self._decision(doc, starts, terms, span.start_char, span.start_char + tail.start(), sec))
                 continue
             body_lead = bool(_BODY_LEAD.fullmatch(span.text.strip()))
+            if kind == "decision" and sec.opens and _OUTCOME_LABEL.match(span.text) \
+                    and not (_DECISION_WORDS.search(text, begin, span.end_char) or _PLAN_WORDS.search(text, begin, span.end_char)):
+                continue                      # "Outcome: The family keep their home": an outcome the plan aims at
             if kind == "decision" and not closed:
                 strict = sec.section == "decision" and not sec.opens
                 pieces = _lines(text, begin, span.end_char) if "\n" in text[begin:span.end_char] else [(begin, span.end_char)]

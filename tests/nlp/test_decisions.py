@@ -123,3 +123,14 @@ def test_decisions_a_lead_in_before_lettered_parts_is_no_decision(tmp_path):
         "DECISIONS - that the Cabinet Member: a) Noted the proposed changes to school funding. "
         "b) Approved the de-delegation of funding.\n"))
     assert decisions == ["Noted the proposed changes to school funding.", "Approved the de-delegation of funding."]
+
+
+def test_decisions_the_outcomes_a_plan_aims_at_are_no_decisions(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Review Child Protection Conference\nDate of conference: 4 June 2025\n\nDecision\n"
+        "Ruby will remain subject to a child protection plan under the category of emotional abuse.\n\n"
+        "Child protection plan\n\nOutcome: The family keep their home\n\n"
+        "Action: Agree an affordable arrears repayment plan\nWho: Lisa Marsh, Housing\nWhen: 30 June 2025\n\n"
+        "Outcome: Ruby's development is supported\n\nAction: Refer Ruby to speech and language therapy\n"
+        "Who: Health visitor\nWhen: 20 June 2025\n"))
+    assert decisions == ["Ruby will remain subject to a child protection plan under the category of emotional abuse."]
