@@ -30,14 +30,14 @@ _BODY_DECIDES = re.compile(
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s+(?:requested|approved|agreed|endorsed|resolved|decided)\b|"
     r"\b(?:my|the|conference'?s?)\s+decision\s+(?:today\s+)?is\s+that\b|"
     r"^(?:the\s+)?(?:minutes|notes)\b.{0,80}?\b(?:were|was)\s+(?:agreed|approved|accepted|confirmed|signed)\b|"
-    r"\b(?:declared\s+(?:to\s+have\s+been\s+)?elected|(?:was|were)\s+(?:duly\s+)?(?:elected|appointed))\s+(?:as\s+)?(?:the\s+)?(?:chair|chairman|chairperson|vice[\s-]chair(?:man)?|deputy\s+chair(?:man)?)\b|"
+    r"\b(?:declared\s+(?:to\s+have\s+been\s+)?elected|(?:was|were|had\s+been|has\s+been)\s+(?:duly\s+)?(?:elected|appointed))\s+(?:as\s+)?(?:the\s+)?(?:chair|chairman|chairperson|vice[\s-]chair(?:man)?|deputy\s+chair(?:man)?)\b|"
     r"\b(?:agreed|approved|endorsed)\s+by\s+(?:the\s+)?(?:board|committee|panel|group|partnership|members|cabinet|executive)\b|"
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s+considered\s+and\s+(?:noted|agreed|approved)\b|"
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s*:\s*(?:\(?[a-h1-9]\)\s*)?(?:noted|agreed|approved|resolved|endorsed)\b|"
-    r"(?:the\s+)?(?:committee|panel|board|sub-committee|cabinet|council|conference|meeting|members|partnership|forum)\s+"
+    r"(?:the\s+)?(?:committee|panel|board|sub-committee|cabinet|council|conference|meeting|members|partnership|forum|(?<!core\s)group)\s+"
     r"(?:unanimously\s+)?(?:(?:agreed|resolved|decided|approved|endorsed)\b(?!\s+(?:with|to\s+note\s+that\s+it))|"
-    r"noted\s+the\s+(?:(?:annual|updated?|latest|draft|revised)\s+)?(?:report|update|content|contents|progress|position|presentation|"
-    r"information|recommendations?|plan|strategy|improvement\s+plan|action\s+plan)\b))",
+    r"noted\s+(?:the|a|an|its|their)\s+(?:(?:annual|updated?|latest|draft|revised)\s+)?(?:report|update|content|contents|progress|position|presentation|"
+    r"information|recommendations?|plan|strategy|improvement\s+plan|action\s+plan|remit|scope|terms\s+of\s+reference)\b))",
     re.I,
 )
 _BODY_LEAD = re.compile(r"(?:The\s+)?(?:Board|Executive|Committee|Sub-Committee|Panel|Partnership|Group|Cabinet|Forum|Commission|"

@@ -134,3 +134,12 @@ def test_decisions_the_outcomes_a_plan_aims_at_are_no_decisions(tmp_path):
         "Outcome: Ruby's development is supported\n\nAction: Refer Ruby to speech and language therapy\n"
         "Who: Health visitor\nWhen: 20 June 2025\n"))
     assert decisions == ["Ruby will remain subject to a child protection plan under the category of emotional abuse."]
+
+
+def test_decisions_a_topic_group_noting_and_appointments(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Topic Group\nMinutes of the meeting held on 13 October 2011\n\nPresent: Councillor Ann Holt (Chair)\n\n"
+        "1. Chairman\n\nIt was noted that R H Beech had been appointed Chairman.\n\n"
+        "2. Scope\n\nThe Group noted its remit and scope.\n\n"
+        "3. Core group\n\nThe core group noted the plan. Members asked about the figures.\n"))
+    assert decisions == ["It was noted that R H Beech had been appointed Chairman.", "The Group noted its remit and scope."]
