@@ -574,7 +574,7 @@ class AttendeeFinder:
                 ss, se = s0 + sub.start("who"), s0 + sub.end("who")
                 entry = parse_entry(text, ss, se, self._terms_in(terms, ss, se, 0), None)
                 if entry.name and _titled_or_given(entry.name):
-                    person = self._person(doc, starts, Entry(**{**_entry_dict(entry), "role_id": entry.role_id or "substitute"}), 0, "present")
+                    person = self._person(doc, starts, entry, 0, "present")
                     if person:
                         out.append(person)
                 listed = listed[:sub.start()] + " " * (sub.end() - sub.start()) + listed[sub.end():]
