@@ -393,6 +393,9 @@ def _tab_cells(line: str) -> list[str]:
     return [inline(cell) for cell in re.split(r"\t+", line.strip(" \t"))]
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
+
+
 def _tab_grid(lines: list[str], i: int) -> bool:
     """Two or more lines of tab-separated cells, the same number on each (a table pasted from a
     spreadsheet or a Word table saved as text: "Outcome<TAB>Action<TAB>Who<TAB>By when")."""
@@ -401,6 +404,8 @@ def _tab_grid(lines: list[str], i: int) -> bool:
     first, second = _tab_cells(lines[i]), _tab_cells(lines[i + 1])
     if first[0].endswith(":") and second[0].endswith(":"):
         return False                  # "Chair:<TAB>Jo Makepeace" / "Date:<TAB>12/11/2026": labelled lines, no table
+    if len(first) == 2 and _ITEM_NUMBER.fullmatch(first[0]) and _ITEM_NUMBER.fullmatch(second[0]):
+        return False                  # "8.<TAB>Decision" / "8.1<TAB>Ruby will remain ...": numbered items, no table
     return len(first) >= 2 and len(second) == len(first)
 
 

@@ -331,3 +331,11 @@ def test_text_arrow_bullets_are_list_items():
     blocks = parse_text("ACTIONS\n-> SW: visit weekly - next 14/7\n=> HV: recheck EPDS\n")
     assert [(b.kind, b.marker, b.text) for b in blocks[1:]] == [
         ("list_item", "->", "SW: visit weekly - next 14/7"), ("list_item", "=>", "HV: recheck EPDS")]
+
+
+def test_text_tab_numbered_items_are_no_table():
+    blocks = parse_text("7.\tAnalysis\nThe Chair summarised the concerns.\n\n8.\tDecision\n"
+                        "8.1\tRuby will remain subject to a plan.\n8.2\tTheo will remain subject to a plan.\n")
+    assert not [b for b in blocks if b.kind == "table"]
+    assert [(b.marker, b.text) for b in blocks if b.kind == "list_item"][-3:] == [
+        ("8.", "Decision"), ("8.1", "Ruby will remain subject to a plan."), ("8.2", "Theo will remain subject to a plan.")]

@@ -143,3 +143,16 @@ def test_decisions_a_topic_group_noting_and_appointments(tmp_path):
         "2. Scope\n\nThe Group noted its remit and scope.\n\n"
         "3. Core group\n\nThe core group noted the plan. Members asked about the figures.\n"))
     assert decisions == ["It was noted that R H Beech had been appointed Chairman.", "The Group noted its remit and scope."]
+
+
+def test_decisions_under_a_tab_numbered_heading_of_a_word_export(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Review Child Protection Conference\nDate of conference:\t10 June 2025\n\n"
+        "1.\tIntroductions and apologies\nChair: Ms Hayley Burrows (Independent Reviewing Officer).\n\n"
+        "7.\tAnalysis\nThe Chair noted that the controlling behaviour has carried on since the separation.\n"
+        "8.\tDecision\n8.1\tRuby Whitcombe will remain subject to a child protection plan under the category of emotional abuse.\n"
+        "8.2\tTheo Whitcombe will remain subject to a child protection plan under the category of emotional abuse.\n"
+        "Ms Whitcombe agreed.\n"))
+    assert decisions == [
+        "Ruby Whitcombe will remain subject to a child protection plan under the category of emotional abuse.",
+        "Theo Whitcombe will remain subject to a child protection plan under the category of emotional abuse."]
