@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .found import BlockSection, FoundAction, FoundDate, block_starts, evidence_at, pack, unpack, text_of
+from .found import BlockSection, FoundAction, FoundDate, block_starts, block_texts, evidence_at, pack, unpack, text_of
 from ..resources import models_dir
 from ..rules.datafile import read_object
 from .attendance import given_names
@@ -308,8 +308,9 @@ class ActionFinder:
             if block_kind == "heading":
                 continue
             if block_kind == "turn":
-                cue = _ACTIONS_CUE.search(span.text) is not None or cue_turns > 0
-                cue_turns = 3 if _ACTIONS_CUE.search(span.text) else max(cue_turns - 1, 0)
+                said = _ACTIONS_CUE.search(block_texts(doc)[i]) is not None
+                cue = said or cue_turns > 0
+                cue_turns = 3 if said else max(cue_turns - 1, 0)
                 found.extend(self._requests(doc, starts, span, dates, cue))
                 continue
             in_plan = sec.section == "plan"

@@ -277,12 +277,14 @@ class AttendeeFinder:
         agencies: list[FoundAgency] = []
         councillors = False                    # under a "COUNCILLORS:" sub-heading of a present list
         listed: list[tuple[int, int, str, int]] = []   # attendance text read entry by entry: (start, end, status, first person)
+        whole = text_of(doc)
         for i, span in enumerate(spans):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             kind = kinds[i][0] if i < len(kinds) else span.label_
             status = self.rules.status(sec.section)
+            block = whole[span.start_char:span.end_char]   # Span.text would join its tokens each time
             if sec.opens or status is None:
-                councillors = sec.opens and kind == "heading" and status == "present" and bool(COUNCILLORS_HEADING.match(span.text))
+                councillors = sec.opens and kind == "heading" and status == "present" and bool(COUNCILLORS_HEADING.match(block))
             if councillors and kind in ("paragraph", "list_item") and not sec.opens:
                 grid = self._surname_grid(doc, starts, span)
                 if grid:                       # "Barker Brash R W Cook": surnames of councillors in columns
@@ -296,7 +298,7 @@ class AttendeeFinder:
                 if speaker:
                     people.append(self._speaker(doc, starts, span, speaker))
                 continue
-            if _LEGEND.match(span.text):
+            if _LEGEND.match(block):
                 continue                       # "Key: MA – Member Attended, RA – ...": the register's legend
             registered = self._register(doc, starts, span, terms) if kind in ("paragraph", "list_item") else []
             if registered:
@@ -541,16 +543,18 @@ class AttendeeFinder:
         """Rows of an attendance register flattened to text (register.py)."""
         out = []
         base = span.start_char
-        for row in register_rows(span.text) or slash_rows(span.text):
+        text = text_of(doc)
+        block = text[base:span.end_char]
+        for row in register_rows(block) or slash_rows(block):
             if row.status in (None, "absent"):
                 continue                       # not a member then, or did not come: not an attendee
             s, e = base + row.who[0], base + row.who[1]
             inside = self._terms_in(terms, base + row.what[0], base + row.what[1], 0)
-            role = next((t for t in inside if t[2] == "ROLE" and not inside_a_phrase(text_of(doc), base + row.what[0], t)), None)
+            role = next((t for t in inside if t[2] == "ROLE" and not inside_a_phrase(text, base + row.what[0], t)), None)
             agency = next((t for t in inside if t[2] == "AGENCY"), None)
-            entry = Entry(start=s, end=base + row.what[1], name=text_of(doc)[s:e], name_start=s, name_end=e,
+            entry = Entry(start=s, end=base + row.what[1], name=text[s:e], name_start=s, name_end=e,
                           role_id=role[3] if role else None, agency_id=agency[3] if agency else None,
-                          role_text=None if role else (span.text[row.what[0]:row.what[1]] or None),
+                          role_text=None if role else (block[row.what[0]:row.what[1]] or None),
                           status=row.status)
             person = self._person(doc, starts, entry, 0, row.status)
             if person:

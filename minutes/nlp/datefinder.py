@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import dates
-from .found import FoundDate, block_starts, evidence_at, pack
+from .found import FoundDate, block_starts, block_texts, evidence_at, pack
 
 
 class DateFinder:
@@ -21,11 +21,11 @@ class DateFinder:
         spans = doc.spans["blocks"]
         starts = block_starts(doc)
         if doc._.anchor is None and (doc._.block_index or 0) == 0:
-            doc._.anchor = anchor_for([span.text for span in list(spans)[:ANCHOR_BLOCKS]])
+            doc._.anchor = anchor_for(block_texts(doc)[:ANCHOR_BLOCKS])
         anchor_date = dates_from_iso(doc._.anchor)
         out: list[FoundDate] = []
-        for span in spans:
-            for m in dates.find_dates(span.text, anchor_date):
+        for span, text in zip(spans, block_texts(doc)):
+            for m in dates.find_dates(text, anchor_date):
                 if m.value is None or m.precision != "day":
                     continue
                 ev = evidence_at(doc, span.start_char + m.start, span.start_char + m.end, starts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -87,19 +88,28 @@ _NOT_SUBJECT = {"That", "The", "This", "It", "All", "Both", "Conference", "Chair
 _ACTION_AFTER = re.compile(r"\n[ \t]*(?:[-*•][ \t]*)?(?i:actions?(?:[ \t]+points?)?)[ \t]*[:\-–]")   # "RESOLVED: ...\nACTION: X to ..."
 
 
-def _sentences(doc: Doc, start: int, end: int):
+class _Sentence(NamedTuple):
+    start_char: int
+    end_char: int
+    text: str
+
+
+def _sentences(doc: Doc, start: int, end: int) -> list[_Sentence]:
     """The sentences of the Doc text [start:end], clipped to that range (Span.sents runs past it)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
+    text = text_of(doc)
     if not doc.has_annotation("SENT_START"):
-        return [span]
+        return [_Sentence(span.start_char, span.end_char, text[span.start_char:span.end_char])]
     out = []
     for sent in span.sents:
         s, e = max(sent.start_char, start), min(sent.end_char, end)
         clipped = doc.char_span(s, e, alignment_mode="expand")
-        if clipped is not None and clipped.text.strip():
-            out.append(clipped)
+        if clipped is not None:
+            words = text[clipped.start_char:clipped.end_char]
+            if words.strip():
+                out.append(_Sentence(clipped.start_char, clipped.end_char, words))
     return out
 
 
@@ -128,17 +138,18 @@ class DecisionFinder:
             if sec.opens:
                 closed = False
             begin = span.start_char + sec.content_start
-            if lead_list and block_kind == "list_item" and not sec.opens and _CONTINUES_LIST.match(span.text):
-                tail = re.search(r"[;,]?\s*(?:and|or)?\s*$", span.text)      # "The Panel agreed the following: / 1. That ..."
+            block = text[span.start_char:span.end_char]   # Span.text would join its tokens each time
+            if lead_list and block_kind == "list_item" and not sec.opens and _CONTINUES_LIST.match(block):
+                tail = re.search(r"[;,]?\s*(?:and|or)?\s*$", block)      # "The Panel agreed the following: / 1. That ..."
                 found.append(self._decision(doc, starts, terms, span.start_char, span.start_char + tail.start(), sec))
                 continue
             lead_list = False
-            if body_lead and block_kind == "list_item" and _BODY_VERB.match(span.text):
-                tail = re.search(r"[;,]?\s*(?:and|or)?\s*$", span.text)      # "noted the report; and"
+            if body_lead and block_kind == "list_item" and _BODY_VERB.match(block):
+                tail = re.search(r"[;,]?\s*(?:and|or)?\s*$", block)      # "noted the report; and"
                 found.append(self._decision(doc, starts, terms, span.start_char, span.start_char + tail.start(), sec))
                 continue
-            body_lead = bool(_BODY_LEAD.fullmatch(span.text.strip()))
-            if kind == "decision" and sec.opens and _OUTCOME_LABEL.match(span.text) \
+            body_lead = bool(_BODY_LEAD.fullmatch(block.strip()))
+            if kind == "decision" and sec.opens and _OUTCOME_LABEL.match(block) \
                     and not (_DECISION_WORDS.search(text, begin, span.end_char) or _PLAN_WORDS.search(text, begin, span.end_char)):
                 continue                      # "Outcome: The family keep their home": an outcome the plan aims at
             if kind == "decision" and not closed:
@@ -165,7 +176,7 @@ class DecisionFinder:
                     else:
                         found.extend(self._split(doc, starts, terms, s, e, sec))
                         listing = text[s:e].rstrip().endswith(":") or (listing and len(text[s:e].strip()) <= 120)
-            elif block_kind != "heading" or _INLINE_RESOLVED.search(span.text):
+            elif block_kind != "heading" or _INLINE_RESOLVED.search(block):
                 labelled = [_labelled_line(text, m.end(), span.end_char)
                             for m in _DECISION_LINE.finditer(text, begin, span.end_char)]
                 for s, e in labelled:        # "... presented the update.\nDecision: The Executive approved ..."
@@ -176,7 +187,7 @@ class DecisionFinder:
                     stop = _ACTION_AFTER.search(text, inline.end(), span.end_char) or _RUN_ON_HEADING.search(text, inline.end(), span.end_char)
                     found.extend(self._split(doc, starts, terms, inline.end(), stop.start() if stop else span.end_char, sec))
                     continue
-                if _BARE_RESOLUTION.match(span.text) and len(span.text.split()) <= 80:
+                if _BARE_RESOLUTION.match(block) and len(block.split()) <= 80:
                     # a resolution whose "RESOLVED" label was lost: "That the report be noted."
                     found.extend(self._split(doc, starts, terms, begin, span.end_char, sec))
                     continue

@@ -120,6 +120,15 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def block_texts(doc: Doc) -> list[str]:
+    """The text of each block span, sliced once from the Doc's text (Span.text joins its tokens)."""
+    texts = doc.user_data.get("minutes_block_texts")
+    if texts is None:
+        text = text_of(doc)
+        texts = doc.user_data["minutes_block_texts"] = [text[s.start_char:s.end_char] for s in doc.spans[BLOCKS_KEY]]
+    return texts
+
+
 def block_starts(doc: Doc) -> list[int]:
     return [span.start_char for span in doc.spans[BLOCKS_KEY]]
 

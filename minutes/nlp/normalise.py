@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -133,6 +133,7 @@ def split_title(name: str, directory: Path | str | None = None) -> tuple[str | N
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
+@lru_cache(maxsize=8192)          # the same names are keyed again and again when attendees are merged
 def person_key(name: str, directory: Path | str | None = None) -> PersonKey:
     """The parts of `name` that decide who it is.
 

@@ -102,7 +102,9 @@ def make_doc(nlp, parts: Sequence[Part]):
     from spacy.tokens import Span
 
     blocks = [b for _, _, b in parts]
-    doc = nlp.make_doc(BLOCK_SEPARATOR.join(b.text for b in blocks))
+    text = BLOCK_SEPARATOR.join(b.text for b in blocks)
+    doc = nlp.make_doc(text)
+    doc.user_data["minutes_text"] = text      # found.text_of: Doc.text would join every token again
     spans = []
     pos = 0
     for block in blocks:

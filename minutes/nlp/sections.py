@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from ..resources import models_dir
 from .attendance import given_names, strip_leader
-from .found import BlockSection, pack
+from .found import BlockSection, block_texts, pack
 
 RULE_KEYS = {"id", "kind", "status", "labels", "note"}
 SECTION_KINDS = {"attendance", "decision", "actions", "narrative"}
@@ -388,7 +388,8 @@ class SectionLabeller:
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.user_data.get("minutes_blocks", [])
         spans = doc.spans["blocks"]
-        blocks = [(rows[i][0], span.text, rows[i][2]) if i < len(rows) else (span.label_, span.text) for i, span in enumerate(spans)]
+        texts = block_texts(doc)
+        blocks = [(rows[i][0], texts[i], rows[i][2]) if i < len(rows) else (span.label_, texts[i]) for i, span in enumerate(spans)]
         doc._.sections = pack(label_blocks(blocks, self.rules, doc._.start_section))
         return doc
 

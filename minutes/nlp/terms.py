@@ -18,6 +18,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .found import text_of
 from .patterns import PatternSource
 
 TERMS_KEY = "terms"
@@ -114,7 +115,7 @@ class TermMarker:
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[Span]] = {}
         matchers = [self.lower, self.orth]
-        if len(self.tokens) and (self.needs_re is None or self.needs_re.search(doc.text)):
+        if len(self.tokens) and (self.needs_re is None or self.needs_re.search(text_of(doc))):
             matchers.append(self.tokens)         # the token Matcher walks every token: only when it can match
         for matcher in matchers:
             for match_id, start, end in matcher(doc):
