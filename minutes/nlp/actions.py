@@ -183,6 +183,8 @@ _OWNER_COLON = re.compile(
 )
 _LABEL_VALUE = re.compile(r"^\s*[\w/ .']{1,15}:\s")
 _VERBISH = re.compile(r"\b(?:to|will|must|should|needs?\s+to)\s+[a-z]|(?:^|[\-–—]\s+)[a-z]{3,}\b")
+_SECOND_TASK = re.compile(r",?\s+and\s+(?=(?:(?:Dr|Mr|Mrs|Ms|Miss|PC|DC)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?"
+                          r"\s+(?:will|to|agreed\s+to|is\s+to)\s+[a-z])")
 _NAME_ONLY = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}")
 _RESOLUTION_TASK = re.compile(
     r"^(?:(?i:that)\s+)?(?P<owner>(?!(?i:that)\b)(?:the\s+)?[A-Z][\w'’&\-]*(?:,?\s+(?:[A-Z][\w'’&\-]*|of|for|and|&|the|on|in|at|"
@@ -373,6 +375,10 @@ class ActionFinder:
                     found.append(FoundAction(what=" ".join(passive.group("what").split()), owner=passive.group("owner").strip(),
                                              due=due, due_text=due_text, evidence=evidence_at(doc, s, e, starts)))
                     continue
+                bracketed = self._terse_task(doc, starts, dates, s, e) if in_section and not m else None
+                if bracketed:           # "• (HV) catch up immunisations – by 20.6.25", "• visit (SW Aaron) – by 13/06"
+                    found.append(bracketed)
+                    continue
                 tagged_owner = self._owner_tag(line)
                 if tagged_owner and (m or in_section):      # "Update on waiting times to come to next meeting – TR"
                     action = self._owned(doc, starts, dates, s, e, tagged_owner)
@@ -383,6 +389,12 @@ class ActionFinder:
                 if triple:              # "• Move to settled accommodation – Gary Nwosu – 31st July 2025"
                     found.append(triple)
                     continue
+                second = _SECOND_TASK.search(text, s, e) if in_section else None
+                if second:              # "Joanne will keep a log, and Owen will refer Reggie to play therapy"
+                    pair = [self._sentence(doc, starts, s, second.start(), dates), self._sentence(doc, starts, second.end(), e, dates)]
+                    if all(pair):
+                        found.extend(pair)
+                        continue
                 sentences = [(x.start(), x.end()) for x in _SENT.finditer(text, s, e) if x.group(0).strip()]
                 if len(sentences) > 1 or (in_plan and block_kind != "list_item") or len(line.split()) > 25:
                     found.extend(self._sentences(doc, starts, s, e, dates))
@@ -822,6 +834,54 @@ class ActionFinder:
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due,
                            due_text=due_text or (None if due else when))
 
+    def _owner_like(self, words: str) -> bool:
+        """A short owner written in brackets or after a dash: "SW Aaron", "HV", "Kirsty Hale, Dunmere",
+        "mum + SW + PC Sandhu"; not an aside such as "if needed" or "see above"."""
+        words = " ".join(words.split())
+        if not words or len(re.findall(r"\w+", words)) > 5 or self._no_owner(words):
+            return False
+        return bool(self.cues.owner_hint.match(words) or _NAME_ONLY.fullmatch(words.split(",")[0].strip())
+                    or _OWNER_HINT.search(words) or re.fullmatch(rf"{_INITIALS}(?:\s*[/,&+]\s*{_INITIALS})*", words))
+
+    def _terse_task(self, doc, starts, dates, start: int, end: int) -> FoundAction | None:
+        """A terse plan bullet whose owner is in brackets at its start or at the end of a part, or is the
+        part after a dash, and whose parts are split by dashes: "(HV) catch up immunisations – by 20.6.25", "beds for both kids – by
+        w/c 16th June (SW)", "– asap: share the order with Kestrelby SW (PC Sandhu)"."""
+        text = text_of(doc)
+        while start < end and text[start] in " \t-*•>·–—":
+            start += 1
+        line = text[start:end].rstrip(" .;")
+        owner, when = None, None
+        lead = re.match(r"\((?P<owner>[^()]{1,40})\)\s*", line)
+        if lead and self._owner_like(lead.group("owner")):
+            owner, line = lead.group("owner"), line[lead.end():]
+        asap = re.match(r"(?i)(?P<when>asap|urgent(?:ly)?|immediately|today)\s*[:\-–]\s*", line)
+        if asap:                        # "asap: share the order ..."
+            when, line = asap.group("when"), line[asap.end():]
+        parts = []
+        for part in _DASHES.split(line):
+            tail = re.search(r"\s*\((?P<owner>[^()]{1,40})\)\s*$", part)
+            if tail and owner is None and self._owner_like(tail.group("owner")):
+                owner, part = tail.group("owner"), part[:tail.start()]
+            if part.strip():
+                parts.append(part.strip())
+        if len(parts) == 2 and owner is None and self._owner_like(parts[1]) and not _BY.fullmatch(" " + parts[1]):
+            owner = parts.pop()         # "safety plan re Liam incl. what to do if he turns up – mum + SW + PC Sandhu"
+        if owner is None or not parts or len(parts) > 2:
+            return None
+        what = parts[0]
+        if len(parts) == 2:
+            rest = parts[1]
+            if not (_BY.fullmatch(" " + rest) or self.cues.due_part.fullmatch(rest) or _DUE_WORDS.fullmatch(rest)):
+                return None
+        elif _BY.search(what):
+            what = _BY.sub("", what).strip(" .;,-–—") or what     # "send the file by 17/6/25 (KH)"
+        if len(what.split()) < 2:
+            return None
+        due, due_text = self._due(doc, starts, dates, start, end)
+        return FoundAction(what=" ".join(what.split()), evidence=evidence_at(doc, start, end, starts),
+                           owner=" ".join(owner.split()), due=due, due_text=due_text or when)
+
     def _fields(self, doc, starts, dates, line_start: int, fields: dict[str, tuple[int, int]]) -> FoundAction:
         """An action written as labelled fields on one line (who, what, by when)."""
         text = text_of(doc)
@@ -886,15 +946,22 @@ def _labelled_fields(line: str) -> dict[str, tuple[int, int]] | None:
     "Who: Mr Beattie / What: complete the assessment / By when: 29/05/2026",
     "What: Breakfast club place for Kayden  Who: Mr Ashby  By when: ongoing".  Offsets of each value."""
     labels = list(_FIELD_LABEL.finditer(line))
-    if not labels or line[:labels[0].start()].strip(" \t-•*·.)0123456789"):
-        return None                     # the line must open with a label (after a bullet or number)
+    if not labels:
+        return None
     fields: dict[str, tuple[int, int]] = {}
+    head = line[:labels[0].start()]
+    if head.strip(" \t-•*·.)0123456789"):
+        keys = {_FIELD_KEYS[" ".join(m.group("label").lower().split())] for m in labels}
+        if keys != {"owner", "due"} or len(head.split()) < 2:
+            return None                 # the line must open with a label (after a bullet or number) ...
+        a = len(head) - len(head.lstrip(" \t-•*·.)0123456789"))
+        fields["what"] = (a, len(head.rstrip(" \t.;,")))   # ... or be "Task. Lead: X. By: date."
     for k, m in enumerate(labels):
         key = _FIELD_KEYS[" ".join(m.group("label").lower().split())]
         end = labels[k + 1].start() if k + 1 < len(labels) else len(line)
         value = line[m.end():end]
         a = m.end() + len(value) - len(value.lstrip(" \t"))
-        b = m.end() + len(value.rstrip(" \t/|;,"))
+        b = m.end() + len(value.rstrip(" \t/|;,."))
         if key in fields or b <= a:
             return None                 # a label twice, or an empty field: not this layout
         fields[key] = (a, b)

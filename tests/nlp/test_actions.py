@@ -463,3 +463,37 @@ def test_actions_task_owner_timescale_bullets(nlp):
         "Move to settled accommodation": ("Gary Nwosu", "2025-07-31"),
         "Legal planning meeting": ("Team Manager", "2025-06-24"),
         "Fortnightly drug testing": ("Carl Bright", None)}
+
+
+def test_actions_terse_bullets_with_the_owner_in_brackets_or_after_a_dash(nlp):
+    text = ("actions\n• unannounced home visit (SW Aaron) – by 13/06/2025\n"
+            "• beds + bedding for both kids from the local welfare fund – by w/c 16th June 2025 (SW)\n"
+            "• (HV) catch up immunisations + 2 yr review for Tommy – by 20.6.25\n"
+            "• – asap: share non-mol order + flag with Kestrelby SW (PC Sandhu)\n"
+            "• send full file + chronology to kestrelby (Kirsty Hale, Dunmere) – by 17/6/25\n"
+            "• safety plan re Liam incl. what to do if he turns up – mum + SW + PC Sandhu\n"
+            "• review the plan (if needed)\n")
+    got = {w: (a.owner, a.due) for w, a in _by_what(_actions(nlp, text)).items()}
+    assert got["unannounced home visit"] == ("SW Aaron", "2025-06-13")
+    assert got["beds + bedding for both kids from the local welfare fund"] == ("SW", "2025-06-16")
+    assert got["catch up immunisations + 2 yr review for Tommy"] == ("HV", "2025-06-20")
+    assert got["share non-mol order + flag with Kestrelby SW"] == ("PC Sandhu", None)
+    assert got["send full file + chronology to kestrelby"] == ("Kirsty Hale, Dunmere", "2025-06-17")
+    assert got["safety plan re Liam incl. what to do if he turns up"] == ("mum + SW + PC Sandhu", None)
+    assert not any("if needed" in (owner or "") for owner, _ in got.values())
+
+
+def test_actions_task_then_lead_and_by_labels_and_two_tasks_in_one_line(nlp):
+    text = ("Outline child protection plan\n"
+            "1. Complete an updated pre-birth assessment of both parents. Lead: Natasha Greenwood. By: 04/07/2025.\n"
+            "2. Continue the preparing-for-baby sessions. Lead: Gemma Ward. By: weekly until the birth.\n\n"
+            "What happens next\n- Joanne will keep a log of anything Reggie says or does that worries nursery, "
+            "and Owen will refer Reggie to the play therapy service by 31 July 2025.\n"
+            "- Lorraine will rebook Reggie's hearing test.\n")
+    got = {w: (a.owner, a.due) for w, a in _by_what(_actions(nlp, text)).items()}
+    assert got == {
+        "Complete an updated pre-birth assessment of both parents": ("Natasha Greenwood", "2025-07-04"),
+        "Continue the preparing-for-baby sessions": ("Gemma Ward", None),
+        "keep a log of anything Reggie says or does that worries nursery": ("Joanne", None),
+        "refer Reggie to the play therapy service": ("Owen", "2025-07-31"),
+        "rebook Reggie's hearing test": ("Lorraine", None)}
