@@ -300,6 +300,7 @@ _NAME_CUT = re.compile(r",\s+[A-Z][a-z'’\-]+$")             # "..., Jean" (the
 _SURNAME_ON = re.compile(r"[A-Z][a-z'’\-]+(?:,\s|\s+and\s)")   # "Humphrey, Liv ..."
 _AND_CUT = re.compile(r",\s+[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+\s+and$")   # "..., Ashley Pugh and" / "John Stacey"
 _LOWER_LABEL = re.compile(r"^(?P<label>[a-z][a-z'’ \-]{1,30}?)\s*[:\-–]\s")
+_LOWER_ROLE_NAME = re.compile(r"^[a-z][\w'’ ()/&\-]{1,40}?\s[-–—]\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|PC|DC|DS|DI)\.?\s+)?[A-Z][a-z'’\-]+")
 _SHORT_LABELS = frozenset({"apols", "apologies", "present", "attendees", "attending", "chair", "date", "minute taker",
                            "minutes", "actions", "action", "decision", "outcome", "category", "categories", "venue"})
 
@@ -314,7 +315,9 @@ def _continues_prose(before: str, line: str) -> bool:
     if label and (label.group("label") in _SHORT_LABELS or label.group("label") in LABELS):
         return False                  # "apols: Dr Singh GP" under a long "present: ..." line opens a list of its own
     if line[:1].islower():
-        return True
+        # "mum - Jodie Pearce" under "chair - Gill Marsh IRO": a lower-case role, a dash, a name
+        return not ((len(before) < WRAP_LINE or _LOWER_ROLE_NAME.match(before) or _RECORD.match(before))
+                    and _LOWER_ROLE_NAME.match(line))
     if before.count(", ") >= 2 and (_NAME_CUT.search(before) and _SURNAME_ON.match(line) or _AND_CUT.search(before)):
         return True                   # a comma list of names wrapped mid-name: "... Matthew Irving, Jean" / "Humphrey, Liv ..."
     if _SENTENCE_END.search(before) or _RECORD.match(line):

@@ -297,6 +297,10 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         name and re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|prof|rev|pc|dc|ds|di|sgt|detective)\b", name))
     if name and not plausible_name(name, has_title):
         name, ns, ne = None, 0, 0
+    after = _person_after_dash(text, start, end, ne if name else None, has_title, name)
+    if after:                             # "Socail Worker Dunmere CSC - Kirsty Hale": the post, a dash, the person
+        (ns, ne), name = after, text[after[0]:after[1]]
+        has_title = bool(_TITLE_WORD.match(name))
     if name and agency and agency[0] >= ne and not text[ne:agency[0]].strip() and _place_of(name, has_title):
         name, ns, ne = None, 0, 0         # "North Yorkshire Police", "DCI North Yorkshire Police": a place, then the agency
     if name and _in_a_clause(text, start, ns):
@@ -327,6 +331,29 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         status=_status_in(body),
         chair=chair,
     )
+
+
+_DASH_SPLIT = re.compile(r"\s[-–—]\s+")
+_PERSON_RUN = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|PC|DC|DS|DI|DCI|Sgt)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]+){1,2}")
+
+
+def _person_after_dash(text: str, start: int, end: int, name_end: int | None, has_title: bool,
+                       name: str | None) -> tuple[int, int] | None:
+    """In "<post or agency> - <person>" the person after the dash, when the run before the dash that was
+    taken for a name does not open with a title or a given name ("DSL Brookside primary - Mrs Dawn
+    Ireland", "CAHMS - Ruth Adeyemi (primary mental hlth worker)")."""
+    dash = _DASH_SPLIT.search(text, start, end)
+    if dash is None or (name_end is not None and name_end > dash.start()):
+        return None
+    if name and (has_title or re.split(r"[-‐]", name.split()[0].lower())[0] in given_names()):
+        return None                       # "Kirsty Hale - Social Worker": the name comes first
+    m = _PERSON_RUN.match(text, dash.end(), end)
+    if m is None:
+        return None
+    first = m.group(0).split()[0]
+    if not (_TITLE_WORD.fullmatch(first) or re.split(r"[-‐]", first.lower())[0] in given_names()):
+        return None
+    return m.start(), m.end()
 
 
 def _in_a_clause(text: str, start: int, ns: int) -> bool:

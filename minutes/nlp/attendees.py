@@ -827,8 +827,9 @@ def _bare_names(text: str, pieces) -> int:
 
 def _titled_or_given(name: str) -> bool:
     """A name found by a pattern is a person's when it has a title or opens with a known given name."""
-    titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Prof)\b", name))
-    return (titled or name.split()[0].lower() in given_names()) and plausible_name(name, titled)
+    titled = bool(re.match(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Rev|PC|DC|DS|DI|DCI|Sgt)\b", name))
+    first = re.split(r"[-‐]", name.split()[0].lower())[0]      # "Sarah-Jane Loft"
+    return (titled or first in given_names()) and plausible_name(name, titled)
 
 
 def _tidy(person: FoundPerson) -> FoundPerson | None:

@@ -339,3 +339,12 @@ def test_text_tab_numbered_items_are_no_table():
     assert not [b for b in blocks if b.kind == "table"]
     assert [(b.marker, b.text) for b in blocks if b.kind == "list_item"][-3:] == [
         ("8.", "Decision"), ("8.1", "Ruby will remain subject to a plan."), ("8.2", "Theo will remain subject to a plan.")]
+
+
+def test_text_lower_case_post_dash_name_lines_stay_lines():
+    blocks = parse_text("present\nchair - Gill Marsh IRO\nmum - Jodie Pearce\n"
+                        "recovery worker - Daz Milner, Kestrelby Drug & Alcohol Srvice\nmins - Beth Arnott\n\n"
+                        "The home was visited on 5 June and the social worker -\nas agreed - spoke to mum.\n")
+    assert blocks[1].text == ("chair - Gill Marsh IRO\nmum - Jodie Pearce\n"
+                              "recovery worker - Daz Milner, Kestrelby Drug & Alcohol Srvice\nmins - Beth Arnott")
+    assert blocks[-1].text == "The home was visited on 5 June and the social worker - as agreed - spoke to mum."

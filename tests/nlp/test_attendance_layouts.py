@@ -674,3 +674,26 @@ def test_layouts_a_lead_in_sentence_opens_the_apologies_and_the_newcomers(tmp_pa
     assert people["Tom Sperl"]["status"] == "apologies"
     assert people["Andy Forbes"]["status"] == "present"
     assert "Young People" not in people
+
+
+def test_layouts_hasty_lower_case_post_dash_person_lines(tmp_path):
+    people, result = _people(tmp_path, (
+        "present\nchair - Gill Marsh IRO\nmum - Jodie Pearce\nSocail Worker Dunmere CSC - Kirsty Hale (teams)\n"
+        "Helth Visitor - Shona McKee, kestrelby 0-19\nDSL Brookside primary - Mrs Dawn Ireland\n"
+        "recovery worker - Daz Milner, Kestrelby Drug & Alcohol Srvice\nmins - Beth Arnott\n\n"
+        "apols\nCAHMS - Ruth Adeyemi (primary mental hlth worker)\n\nintro / purpose\nThe chair explained the process.\n"))
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Gill Marsh": "present", "Jodie Pearce": "present", "Kirsty Hale": "present", "Shona McKee": "present",
+        "Mrs Dawn Ireland": "present", "Daz Milner": "present", "Beth Arnott": "present", "Ruth Adeyemi": "apologies"}
+    assert people["Ruth Adeyemi"]["agency"] == "CAMHS" and people["Shona McKee"]["role"] == "Health Visitor"
+
+
+def test_layouts_prose_list_with_police_ranks_and_hyphenated_given_names(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Initial Child Protection Conference\n\nThe conference was chaired by Yvette Hollins, Independent Chair. "
+        "Present were Ellie Nwankwo, Social Worker; Sarah-Jane Loft, Team Manager; DS Rob Keane, Greyford Police; "
+        "and Joanne Birch, Key Person, Little Wrens Day Nursery. Apologies were sent by Bev Hutchins, School Nurse.\n"))
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Yvette Hollins": "present", "Ellie Nwankwo": "present", "Sarah-Jane Loft": "present", "DS Rob Keane": "present",
+        "Joanne Birch": "present", "Bev Hutchins": "apologies"}
+    assert people["DS Rob Keane"]["agency"] == "Police" and people["Joanne Birch"]["agency"] == "Nursery"
