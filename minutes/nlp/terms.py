@@ -133,17 +133,20 @@ class TermMarker:
 
 
 def _required_word(pattern: list[dict[str, Any]]) -> str | None:
-    """A regex for a word every match of the token pattern contains (its first required LOWER
-    literal, or the anchored REGEX of a required TEXT token), or None."""
+    """A regex for a word every match of the token pattern contains (its longest required LOWER
+    literal, the rarest in text, or else the anchored REGEX of a required TEXT token), or None."""
+    literals, regexes = [], []
     for token in pattern:
         if token.get("OP") not in (None, "+"):
             continue
         if isinstance(token.get("LOWER"), str):
-            return re.escape(token["LOWER"])
+            literals.append(token["LOWER"])
         regex = token.get("TEXT", {}).get("REGEX") if isinstance(token.get("TEXT"), dict) else None
         if isinstance(regex, str) and regex.startswith("^") and regex.endswith("$"):
-            return regex[1:-1]
-    return None
+            regexes.append(regex[1:-1])
+    if literals:
+        return re.escape(max(literals, key=len))
+    return regexes[0] if regexes else None
 
 
 def _outside_longer(spans: list[Span]) -> list[Span]:

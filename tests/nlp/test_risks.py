@@ -68,3 +68,20 @@ def test_a_parent_on_antidepressants_is_parental_mental_ill_health(tmp_path):
     risks = _risks(tmp_path, "Present:\nMarcus Dyer - Social Worker\n\nINFORMATION SHARED\n"
                              "GP (report): Ms Prescott was prescribed sertraline in March.\n")
     assert risks == ["Parental mental ill-health"]
+
+
+def test_risks_told_as_what_was_seen_and_heard(tmp_path):
+    risks = _risks(tmp_path, (
+        "Review Child Protection Conference\n\nPresent: Owen Price (SW)\n\nInformation shared\n"
+        "On 24 June 2025 the home smelt strongly of cannabis and there was a grinder on the worktop. "
+        "Police attended the flat on 14 June 2025 after a neighbour heard shouting and something being smashed. "
+        "Mum told us she has not been taking her medication since May. Dad is on licence until 2027.\n"))
+    assert set(risks) == {"Parental substance misuse", "Domestic abuse", "Parental mental ill-health", "Parental criminality"}
+
+
+def test_risks_everyday_words_that_name_no_risk(tmp_path):
+    risks = _risks(tmp_path, (
+        "Licensing Sub-Committee\n\nPresent: Councillor Ann Holt (Chair)\n\n"
+        "The premises have been on licence since 2009. Mum is taking her medication for asthma. "
+        "The children were heard laughing in the garden.\n"))
+    assert risks == []
