@@ -30,6 +30,7 @@ _BODY_DECIDES = re.compile(
     r"\b(?:was|were)\s+(?:agreed|approved|endorsed)\s*(?:[.,]|$)|\b(?:board|committee|panel|partnership|group|cabinet|council|members|executive|conference|we|all)\s+(?:has|have)\s+agreed\s+to\b|"
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s+(?:requested|approved|agreed|endorsed|resolved|decided)\b|"
     r"\b(?:my|the|conference'?s?)\s+decision\s+(?:today\s+)?is\s+that\b|"
+    r"\b(?:is|was)\s+the\s+(?:unanimous\s+)?decision\s+of\s+(?:the|this)\s+(?:conference|meeting|panel|committee|board)\s+that\b|"
     r"^(?:the\s+)?(?:minutes|notes)\b.{0,80}?\b(?:were|was)\s+(?:agreed|approved|accepted|confirmed|signed)\b|"
     r"\b(?:declared\s+(?:to\s+have\s+been\s+)?elected|(?:was|were|had\s+been|has\s+been)\s+(?:duly\s+)?(?:elected|appointed))\s+(?:as\s+)?(?:the\s+)?(?:chair|chairman|chairperson|vice[\s-]chair(?:man)?|deputy\s+chair(?:man)?)\b|"
     r"\b(?:agreed|approved|endorsed)\s+by\s+(?:the\s+)?(?:board|committee|panel|group|partnership|members|cabinet|executive)\b|"

@@ -156,3 +156,13 @@ def test_decisions_under_a_tab_numbered_heading_of_a_word_export(tmp_path):
     assert decisions == [
         "Ruby Whitcombe will remain subject to a child protection plan under the category of emotional abuse.",
         "Theo Whitcombe will remain subject to a child protection plan under the category of emotional abuse."]
+
+
+def test_decisions_it_was_the_decision_of_the_conference(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Initial Child Protection Conference\n\nPresent: Yvette Hollins (Independent Chair)\n\n"
+        "Chair's summary and decision\nThe Chair said Kacey is at high risk.\n"
+        "It was the decision of the conference that Kacey Doyle be made the subject of a Child Protection Plan "
+        "under the category of Sexual abuse.\n"))
+    assert decisions == ["It was the decision of the conference that Kacey Doyle be made the subject of a Child "
+                         "Protection Plan under the category of Sexual abuse."]
