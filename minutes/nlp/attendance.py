@@ -87,6 +87,8 @@ def plausible_name(name: str, titled: bool) -> bool:
     real = [w for w in words if w and w not in _TITLE_WORDS]
     if titled and len(real) == 1:
         return real[0] not in _NEVER_SURNAMES   # "Councillor Senior", "Cllr Hall": surnames that are also words; not "Councillor RESOLVED"
+    if titled and len(real) >= 2 and all(len(w) == 1 for w in real[:-1]) and real[-1] not in _NEVER_SURNAMES:
+        return True                   # "Mrs J S Street": a title and initials make any surname a person's
     if real and len(real) >= 2 and real[-1] in surnames and real[0] in given_names() \
             and not any(w in bad for w in real[:-1]):
         return True                   # "Tanya Hall" (not "County Hall")
@@ -114,6 +116,10 @@ def strip_leader(text: str) -> int:
 
 _ABOUT_SUBSTITUTES = re.compile(
     r"(?i:substitut|attended\s+as|in\s+place\s+of|deputi[sz]|standing\s+in\s+for)|(?i:attended|attending)\s+for\s+[A-Z]")
+
+
+_WITH_SUBSTITUTES = re.compile(
+    r"[,;]?\s+(?:with|and)\s+(?=(?:Councillors?|Cllrs?\.?)\s+[^.]*?\b(?:attending|attended|present)\s+as\s+(?:an?\s+|the\s+)?substitut)")
 
 
 def split_entries(text: str) -> list[tuple[int, int]]:
@@ -146,7 +152,10 @@ def split_entries(text: str) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     for s, e in _sentences(text, s0, e0):
         if _ABOUT_SUBSTITUTES.search(_BRACKETED.sub("", text[s:e])):
-            continue                       # a sentence about substitutes (ones in brackets are read elsewhere)
+            tail = _WITH_SUBSTITUTES.search(text, s, e)
+            if not tail:
+                continue                   # a sentence about substitutes (ones in brackets are read elsewhere)
+            e = tail.start()               # "... from Councillors A and B with Councillors C and D attending as substitutes"
         separators = ";" if ";" in text[s:e] else ","
         for a, b in _split_top(text, s, e, separators):
             if separators == ";" and _PLURAL_TITLE.match(text[a:b]) and _PLURAL_TITLE.match(text[a:b]).group(1).lower() in ("councillors", "cllrs", "cllrs."):
@@ -157,12 +166,30 @@ def split_entries(text: str) -> list[tuple[int, int]]:
                 pieces.append((a, b))
     out = []
     for a, b in pieces:                    # "Councillor Marland (Chair) Councillors Gifford, Gowans": two entries
+        a += len(text[a:b]) - len(text[a:b].lstrip("* ")) if text[a:b].lstrip().startswith("*") else 0   # "*Dr Pete Smith": a mark
         cut = _PLURAL_AFTER_ASIDE.search(text, a, b)
         if cut:
             out.extend([(a, cut.start()), (cut.end() - len(cut.group("lead")), b)])
         else:
-            out.append((a, b))
+            out.extend(_missing_commas(text, a, b))
     return out
+
+
+_NAME_AFTER_ASIDE = re.compile(    # "W Burrows (substitute member) P Dunn": a comma lost after the bracket
+    r"(?<=\))[ \t]+(?=(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?(?:[A-Z]\.?[ \t]+){1,3}[A-Z][a-z'’\-]+\b)")
+_SECOND_TITLE = re.compile(        # "Mrs D Charles Mrs Janet Hill": a title after a surname starts the next name
+    r"(?<=[a-z'’])[ \t]+(?=(?:Mrs|Mr|Ms|Miss|Dr|Councillor|Cllr)\.?[ \t]+[A-Z])")
+
+
+def _missing_commas(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """An entry cut where a list lost a comma between two people."""
+    cuts = [m.start() for m in _NAME_AFTER_ASIDE.finditer(text, a, b)]
+    cuts += [m.start() for m in _SECOND_TITLE.finditer(text, a, b)
+             if (_TITLE_RUN.match(text, a) or _PLURAL_TITLE.match(text[a:b])) and not _BRACKETED.search(text, a, m.start())
+             and text[a:m.start()].split()[-1].lower().strip(".") not in _TITLE_WORDS | {"councillors", "cllrs"}]
+    # not "Councillor Mrs A Barker", "Councillors Mrs Bromby, Cawsey"
+    bounds = [a] + sorted(set(cuts)) + [b]
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in zip(bounds, bounds[1:]) if text[s:e].strip()]
 
 
 WRAPPED_NAMES_PER_LINE = 3   # a line holding this many people is part of a list wrapped over lines

@@ -36,6 +36,7 @@ from .role_lines import role_lines
 from .sections import COUNCILLORS_HEADING, front_matter, load_rules, match_label
 
 GENERIC_AGENCIES = {"health", "council"}
+STAR_LEGEND_BLOCKS = 40            # a "* Absent" legend is looked for among this many first blocks
 UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
 RUN_MIN_CHARS = 30             # a list entry longer than this may be several names run together
 ROLE_SHARE = 0.6              # a role term must cover this much of an entry to stand for it
@@ -44,7 +45,7 @@ SPEECH_WINDOW = 6             # tokens between a name and its speech verb
 _PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof\.?)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
 _NAMED = rf"(?:{_PERSON}|[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){{1,2}})"   # titled, or First Last
 _SUBSTITUTE = re.compile(
-    rf"(?P<sub>{_NAMED})(?:,[ \t]*[^,()\n]{{2,60}}?)?\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|the\s+)?substitute|attended\s+in\s+place"
+    rf"(?P<sub>{_NAMED})(?:,[ \t]*[^,()\n]{{2,60}}?)?\s+(?:substituted|was\s+substituting|deputised|(?:attended|attending)\s+as\s+(?:a\s+|an\s+|the\s+)?(?:substitute|alternate|reserve)|attended\s+in\s+place"
     r"|attended\s+in\s+(?:his|her|their)\s+(?:absence|place)|attended\s+on\s+(?:his|her|their)\s+behalf"
     r"|(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:named\s+)?substitute)"
     rf"(?:\s+(?:for|of)\s+(?P<for>{_NAMED}))?"
@@ -67,6 +68,8 @@ _GROUP_SPEAKERS = re.compile(   # names each with a bracketed post, then who the
 _ALSO_ATTENDING = re.compile(   # "[DCI D Giles (Police) and M Richards (City Council) also in attendance for this item]"
     r"(?:^|(?<=\n)|(?<=[.:\[]))\s*(?P<names>[A-Z][^.\n\[\]]{5,400}?\))\s+(?:(?:were|was)\s+)?also\s+"
     r"(?P<how>in\s+attendance|present)\b")
+_INNER_TITLE = re.compile(r"(?<=\s)(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\b")
+_COUNCILLOR_LEAD = re.compile(r"(?:Councillor|Cllr)\b")
 _REPORT_ONLY = re.compile(r"(?i)\breport\s+only\b|\(report\)|\bwritten\s+(?:report|contribution)\s+only\b")
 _NOT_INVITED = re.compile(r"(?i)\bnot\s+invited\b|\bwhereabouts\s+(?:not\s+known|unknown)\b")
 _LEGEND = re.compile(r"\s*(?:Key|Legend)\s*[:\-–]")
@@ -109,8 +112,8 @@ _SURNAME = re.compile(r"(?:[A-Z]\.?[ \t]+)*(?:O['’][ \t]?|Mc|Mac|De[ \t]|Van[ 
 _SURNAME_GRID = re.compile(rf"\s*{_SURNAME.pattern}(?:\s+{_SURNAME.pattern})*\s*")
 _PLURAL_LEAD = re.compile(r"(?:Councillors|Cllrs\.?)[ \t]+(?=[A-Z])")
 _SUBSTITUTE_LIST = re.compile(   # "Cllrs L Wardlaw, A Burton and M Goldsmith attended as substitutes."
-    r"(?P<lead>Councillors|Cllrs\.?)[ \t]+(?P<list>[A-Z][^.\n]{0,200}?)[ \t]+(?:attended|were[ \t]+present|were[ \t]+in[ \t]+attendance)"
-    r"[ \t]+as[ \t]+(?:the[ \t]+)?substitutes\b"
+    r"(?P<lead>Councillors|Cllrs\.?)[ \t]+(?P<list>[A-Z](?:(?!\b(?:with|Councillors|Cllrs)\b)[^.\n]){0,200}?)[ \t]+(?:attended|attending|were[ \t]+present|were[ \t]+in[ \t]+attendance)"
+    r"[ \t]+as[ \t]+(?:the[ \t]+)?substitute(?:s|[ \t]+members)\b"
 )
 _ATTENDED_FOR = re.compile(      # "Jane Mathieson, Consultant, Public Health, attended for Item 5"
     r"(?:^|(?<=[\n.]\s)|(?<=\n))(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
@@ -277,6 +280,7 @@ class AttendeeFinder:
         agencies: list[FoundAgency] = []
         councillors = False                    # under a "COUNCILLORS:" sub-heading of a present list
         listed: list[tuple[int, int, str, int]] = []   # attendance text read entry by entry: (start, end, status, first person)
+        starred = _star_legend(spans, kinds, STAR_LEGEND_BLOCKS)   # "* Absent": what a "*" before a name means
         whole = text_of(doc)
         for i, span in enumerate(spans):
             sec = sections[i] if i < len(sections) else BlockSection(None)
@@ -362,7 +366,8 @@ class AttendeeFinder:
                         and not (names_list and _BARE_NAME.fullmatch(text[s:e].strip()) and plausible_name(entry.name, False)):
                     # "Peta Campbell" is a person in a list of "Clare Gummett, Jonathan Lloyd, ..."
                     entry = Entry(**{**_entry_dict(entry), "name": None})
-                person = self._person(doc, starts, entry, base, status)
+                marked = starred and entry.name and unlabelled.marked(whole, base + entry.name_start)
+                person = self._person(doc, starts, entry, base, starred if marked else status)
                 if person:
                     people.append(person)
                     last = len(people) - 1
@@ -382,7 +387,7 @@ class AttendeeFinder:
                         ev = evidence_at(doc, base + entry.start, base + entry.end, starts)
                         agencies.append(FoundAgency(agency_id, entry.status or status, ev))
         if (doc._.block_index or 0) == 0:
-            people.extend(self._unlabelled(doc, starts, sections, spans, kinds, terms))
+            people.extend(self._unlabelled(doc, starts, sections, spans, kinds, terms, starred))
         people.extend(self._role_lines(doc, starts, terms))
         people.extend(self._prose_lists(doc, starts, terms))
         people.extend(self._presenters(doc, starts, terms))
@@ -507,7 +512,7 @@ class AttendeeFinder:
                 break
         return out
 
-    def _unlabelled(self, doc, starts, sections, spans, kinds, terms) -> list[FoundPerson]:
+    def _unlabelled(self, doc, starts, sections, spans, kinds, terms, starred) -> list[FoundPerson]:
         """A list at the top of the document whose "Present" label was lost (unlabelled.py)."""
         front = []
         end_of_front = front_matter(sections, kinds, self.rules)
@@ -534,7 +539,7 @@ class AttendeeFinder:
                 end = e                           # "Carl Westby and" / "John Stacey": nothing but the name
             entry = parse_entry(text, s, end, self._terms_in(terms, s, end, 0), None)
             entry = Entry(**{**_entry_dict(entry), "name": " ".join(text[s:e].split()), "name_start": s, "name_end": e})
-            person = self._person(doc, starts, entry, 0, "present")
+            person = self._person(doc, starts, entry, 0, starred if starred and unlabelled.marked(text, s) else "present")
             if person:
                 out.append(person)
         return out
@@ -674,8 +679,9 @@ class AttendeeFinder:
                 if close is not None and doc[close].text == ")":
                     after, reach = close + 1, 3
             window = doc[after:min(after + reach, len(doc))]
-            if not any(t.lower_ in self.verbs for t in window):
-                continue
+            declaring = sec == "declarations" and _COUNCILLOR_LEAD.match(doc[start].text) is not None
+            if not declaring and not any(t.lower_ in self.verbs for t in window):
+                continue                                   # a member declaring an interest was there
             if any(t.ent_type_ == "PERSON" and t.i >= end for t in window[:2]):
                 continue
             before = text_of(doc)[max(0, doc[start].idx - 40):doc[start].idx]
@@ -711,9 +717,14 @@ class AttendeeFinder:
         apologies": X sent apologies."""
         out = []
         for m in _SENT_APOLOGIES.finditer(text_of(doc)):
-            if _titled_or_given(m.group("name")):
-                out.append(FoundPerson(name=m.group("name"), status="apologies", confidence=0.8,
-                                       evidence=evidence_at(doc, m.start("name"), m.end("name"), starts)))
+            start = m.start("name")
+            inner = _INNER_TITLE.search(m.group("name"))
+            if inner and inner.start() > 0:      # "As Councillor Bell had sent her apologies"
+                start += inner.start()
+            name = text_of(doc)[start:m.end("name")]
+            if _titled_or_given(name):
+                out.append(FoundPerson(name=name, status="apologies", confidence=0.8,
+                                       evidence=evidence_at(doc, start, m.end("name"), starts)))
         text = text_of(doc)
         for m in _SUBSTITUTE_LIST.finditer(text):
             s0 = m.start("list")
@@ -855,6 +866,15 @@ def _is_title_cased_role(name: str) -> bool:
     if re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|pc|dc|ds)\b", name):
         return False
     return canonical_id(name, "roles") is not None or canonical_id(name, "agencies") is not None
+
+
+def _star_legend(spans, kinds, limit: int) -> str | None:
+    """The status a "*" before a name means, from a legend among the first `limit` blocks."""
+    for i in range(min(len(spans), limit)):
+        found = unlabelled.mark_legend(spans[i].text, kinds[i][2] if i < len(kinds) else None)
+        if found:
+            return found
+    return None
 
 
 def _entry_dict(entry: Entry) -> dict:

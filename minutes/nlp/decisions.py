@@ -69,14 +69,15 @@ _BARE_RESOLUTION = re.compile(
     r"|Agreed\s+as\s+(?:a\s+)?(?:true|correct|accurate)\s+record)",
     re.S,
 )
-_INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\s))(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b))\s*")
+_INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\s))(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b)|(?=\s+to\s+[a-z]+\b))\s*")
 _RUN_ON_HEADING = re.compile(r"(?<=[.!?])\s+(?=[A-Z]{3,}(?:\s+(?:OF|AND|[A-Z]{3,}))+\b)")   # "... record. DISCLOSURES OF INTEREST ..."
 _DECISION_LINE = re.compile(r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS)[ \t]*:[ \t]*", re.M)
 _PARTS = re.compile(r"\s*[,;:]?\s*(?:and\s+)?(?:(?<![\w(])\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)|(?<![\w(])(?:[a-h]|\d{1,2})\))\s+")
 _LEAD_IN = re.compile(r"(?::|\b(?:to|that|and))\s*$", re.I)
 _CONTINUES_LIST = re.compile(r"\s*(?:[a-z]|That\b|To\s+[a-z])")
 _COMMITTEE_RESOLUTION = re.compile(
-    r"\s*(?:\(?(?:\d{1,2}|[a-h])[.)]\s*)?(?:to\s+(?:note|approve|agree|receive|endorse|request|recommend|adopt|accept|support|delegate)\b|that\s+)",
+    r"\s*(?:\(?(?:\d{1,2}|[a-h])[.)]\s*)?(?:to\s+(?:note|approve|agree|receive|endorse|request|recommend|adopt|accept|support|delegate|appoint|elect|"
+    r"confirm|defer|authori[sz]e|reject|refuse|grant|thank|establish|ask)\b|that\s+)",
     re.I)
 _CHANGED_FROM = re.compile(r"\b(?:from|previously|was|formerly|instead\s+of)\s+(?:the\s+)?(?:category\s+(?:of\s+)?)?$", re.I)
 _RECOMMENDS = re.compile(r"\brecommend(?:ed|s|ation)?\b", re.I)
@@ -130,6 +131,7 @@ class DecisionFinder:
         listing = False                      # after "... as a correct record:" short entries belong to it
         body_lead = False                    # after "The Committee:" the items that open with a verb are its decisions
         lead_list = False                    # after "The Panel agreed the following recommendations:" its items are
+        colon_open = False                   # after an inline "Resolved that ... as a correct record:" its short items are
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             kind = self.rules.kind(sec.section)
@@ -145,6 +147,13 @@ class DecisionFinder:
                 found.append(self._decision(doc, starts, terms, span.start_char, span.start_char + tail.start(), sec))
                 continue
             lead_list = False
+            if colon_open and block_kind == "list_item" and not sec.opens and len(block) <= COLON_ITEM_CHARS \
+                    and _SUB_MARKER.fullmatch((kinds[i][2] if i < len(kinds) else None) or ""):
+                tail = re.search(r"[;,.]?\s*(?:and|or)?\s*$", block)    # "... as a correct record: / i) the meeting held on ..."
+                found.append(self._decision(doc, starts, terms, span.start_char, span.start_char + tail.start(), sec))
+                continue
+            colon_open = False
+            before = len(found)
             if body_lead and block_kind == "list_item" and _BODY_VERB.match(block):
                 tail = re.search(r"[;,]?\s*(?:and|or)?\s*$", block)      # "noted the report; and"
                 found.append(self._decision(doc, starts, terms, span.start_char, span.start_char + tail.start(), sec))
@@ -187,6 +196,7 @@ class DecisionFinder:
                 if inline:
                     stop = _ACTION_AFTER.search(text, inline.end(), span.end_char) or _RUN_ON_HEADING.search(text, inline.end(), span.end_char)
                     found.extend(self._split(doc, starts, terms, inline.end(), stop.start() if stop else span.end_char, sec))
+                    colon_open = len(found) > before and found[-1].text.endswith(":") and not stop
                     continue
                 if _BARE_RESOLUTION.match(block) and len(block.split()) <= 80:
                     # a resolution whose "RESOLVED" label was lost: "That the report be noted."
@@ -203,6 +213,7 @@ class DecisionFinder:
                         if len(parts) > 2 and (_LEAD_IN.search(parts[0].text) or len(parts[0].text.split()) <= 3):
                             parts = parts[1:]        # "Cabinet RESOLVED to: 1) note ...; 2) approve ..."
                         found.extend(parts if len(parts) > 1 else [self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec)])
+                colon_open = len(found) > before and found[-1].text.endswith(":")
         doc._.decisions = pack(_join_colon_lists(found))
         return doc
 
@@ -271,6 +282,10 @@ def _within(terms, start: int, end: int):
         i += 1
 
 
+_SUB_MARKER = re.compile(r"\(?(?:[ivx]{1,4}|[a-h])[.)]|[-–•·*▪]")   # "i)", "(b)", "-": no agenda item number "59."
+COLON_ITEM_CHARS = 120                   # a list item longer than this after "...:" is no entry of that list
+
+
 def _join_colon_lists(found: list[FoundDecision]) -> list[FoundDecision]:
     """A resolution ending in ":" takes in the short entries listed after it (dates, names)."""
     from dataclasses import replace
@@ -278,7 +293,7 @@ def _join_colon_lists(found: list[FoundDecision]) -> list[FoundDecision]:
     out: list[FoundDecision] = []
     absorbing = False
     for d in found:
-        if absorbing and len(d.text) <= 120 and not _RESOLUTION.match(d.text):
+        if absorbing and len(d.text) <= COLON_ITEM_CHARS and not _RESOLUTION.match(d.text):
             head = out[-1]
             out[-1] = replace(head, text=head.text + (" " if head.text.endswith(":") else ", ") + d.text)
             continue

@@ -169,6 +169,18 @@ def _label_on_later_line(text: str, rules: SectionRules) -> tuple[str, int] | No
     return None
 
 
+_FOLLOWING_LIST = re.compile(   # "... The Partnership received the following apologies for this meeting:Paul Bradley – ..."
+    r"\b(?:received|noted|tendered|were\s+given)\s+the\s+following\s+(?P<what>apologies)\b[^:.\n]{0,40}:[ \t]*", re.I)
+
+
+def _following_list(text: str, rules: SectionRules) -> tuple[str, int] | None:
+    """A sentence in the middle of a block that ends with a colon and introduces the list after it."""
+    m = _FOLLOWING_LIST.search(text)
+    if m and "apologies" in rules.rules:
+        return "apologies", m.end()
+    return None
+
+
 def _narrative(line: str) -> bool:
     """A long line that reads as prose rather than as a list of names."""
     words = line.split()
@@ -283,6 +295,9 @@ def label_blocks(
         if rules.kind(section) == "attendance" and kind == "list_item" and _agenda_title(text, marker):
             section = None                                # "2. Membership": the agenda goes on after the list
         seen = seen or bool(out) and rules.kind(out[-1].section) == "attendance"
+        if section == "declarations" and kind == "paragraph" and _AN_INTEREST.search(text):
+            out.append(BlockSection(section, item, False, 0))   # "Agenda item 6. ..., Councillor Lily Bande, Non Pecuniary"
+            continue
         found = match_label(text, is_heading, rules, attendance_seen=seen) if kind != "table" else None
         if found is None and kind == "paragraph" and "\n" in text:
             found = _label_on_later_line(text, rules)
@@ -292,6 +307,8 @@ def label_blocks(
                 out.append(BlockSection(section, item, False, 0))
                 section = found[0]
                 continue
+        if found is None and kind == "paragraph":
+            found = _following_list(text, rules)
         if found and found[0] == "minutes" and out and out[-1].opens and not blocks[len(out) - 1][1][out[-1].content_start:].strip() \
                 and rules.kind(section) in ("attendance", "narrative") and section not in (None, "minutes"):
             # ModernGov: an item titled "Apologies for absence" followed by "Minutes:" keeps its section
@@ -323,6 +340,7 @@ def label_blocks(
     return out
 
 
+_AN_INTEREST = re.compile(r"(?i)\b(?:pecuniary|(?:personal|prejudicial|other|registrable|disclosable)\s+interest|declared)\b")
 _AGENDA_INSTRUCTION = re.compile(
     r"\s*(?:(?:Members|Councillors|Attendees)\s+(?:are|were)\s+(?:requested|asked|invited|reminded)\s+to\b"
     r"|To\s+(?:receive|note|record)\s+(?:any\s+)?apologies\b)[^\n]*\s*$", re.I)

@@ -73,7 +73,7 @@ def comma_names(text: str) -> list[tuple[int, int]]:
     nearly all of them a known given name or a title and a surname), else nothing."""
     flat = re.sub(r"\s+and\s+", lambda m: "," + " " * (len(m.group(0)) - 1), text).replace("\n", " ")   # offsets kept
     pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", flat) if m.group(0).strip()]
-    pieces = [(s + len(flat[s:e]) - len(flat[s:e].lstrip()), s + len(flat[s:e].rstrip(" ."))) for s, e in pieces]
+    pieces = [(s + len(flat[s:e]) - len(flat[s:e].lstrip(" *")), s + len(flat[s:e].rstrip(" ."))) for s, e in pieces]
     if len(pieces) < MIN_COMMA_NAMES:
         return []
     names, known = [], 0
@@ -100,7 +100,7 @@ def list_lines(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
     least MIN_NAMES names are found.
     """
     found: list[tuple[int, int]] = []
-    for offset, text in blocks:
+    for offset, text in _unwrapped(blocks):
         first = re.search(r"^[^\n]*, ", text, re.M)       # the list may follow the title in one block
         listed = comma_names(text[first.start():]) if first else []
         if listed:                       # "Lynn Martin, June Bing, Cathy Smith and John Stacey"
@@ -141,6 +141,41 @@ def list_lines(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
         elif len(longest) >= MIN_COLUMN:          # a table's name column flattened into a longer block
             found.extend(longest)
     return found if len(found) >= MIN_NAMES else []
+
+
+_MARK_LEGEND = re.compile(r"(?i)\s*(?:\*\s*)?(?:[=:\-–]\s*)?(?:denotes\s+|indicates\s+|means\s+)?"
+                          r"(?P<what>absent|absence|apologies(?:\s+received)?|not\s+present|did\s+not\s+attend)\s*\.?\s*$")
+
+
+def mark_legend(text: str, marker: str | None) -> str | None:
+    """The status a "*" before a name means, from a legend block ("* Absent", "*denotes apologies"):
+    "apologies", "absent" or None when the block is no such legend."""
+    if marker != "*" and not text.lstrip().startswith("*"):
+        return None
+    m = _MARK_LEGEND.fullmatch(text)
+    if not m:
+        return None
+    return "apologies" if m.group("what").lower().startswith("apolog") else "absent"
+
+
+def marked(text: str, start: int) -> bool:
+    """The name at `start` has a "*" before it ("*Councillor Chris Stuart", "* Dr Naz Jivani")."""
+    before = text[max(0, start - 3):start].rstrip()
+    return before.endswith("*")
+
+
+def _unwrapped(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Blocks that end with a comma joined to the next one: a comma list of names wrapped over
+    several paragraphs ("Councillor A, Councillor B,\n\nCouncillor C and Councillor D") is one list.
+    Offsets are kept: the gap between the blocks becomes spaces."""
+    out: list[tuple[int, str]] = []
+    for offset, text in blocks:
+        if out and out[-1][1].rstrip().endswith(",") and offset >= out[-1][0] + len(out[-1][1]):
+            first, joined = out[-1]
+            out[-1] = (first, joined + " " * (offset - first - len(joined)) + text)
+        else:
+            out.append((offset, text))
+    return out
 
 
 def line_end(text: str, start: int) -> int:

@@ -697,3 +697,57 @@ def test_layouts_prose_list_with_police_ranks_and_hyphenated_given_names(tmp_pat
         "Yvette Hollins": "present", "Ellie Nwankwo": "present", "Sarah-Jane Loft": "present", "DS Rob Keane": "present",
         "Joanne Birch": "present", "Bev Hutchins": "apologies"}
     assert people["DS Rob Keane"]["agency"] == "Police" and people["Joanne Birch"]["agency"] == "Nursery"
+
+
+def test_layouts_comma_list_wrapped_over_paragraphs_with_absent_marks(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Care and Education Committee\n\n21 March 2019\n\n"
+        "Councillor Stephanie Archer, * Councillor Mark Durrant, Councillor Sam Foulder-Hughes,\n\n"
+        "Councillor Ed Fram, Councillor Maria Netley, Councillor Munir Ravalia,\n\n"
+        "Councillor Anita Schaper, *Councillor Chris Stuart, and Councillor Annette Wookey\n\n"
+        "Advisory members: * Dr Naz Jivani and *Dr Pete Smith and Jane Marwood\n\n* Absent\n\n"
+        "54.  Apologies for Absence and Attendance of Substitute Members\n\n"
+        "Apologies for absence were received from Councillor Mark Durrant for whom Councillor Liz Green attended "
+        "as alternate Member.\n"))
+    present = {n for n, p in people.items() if p["attendance"] == "present"}
+    assert present == {"Councillor Stephanie Archer", "Councillor Sam Foulder-Hughes",
+                       "Councillor Ed Fram", "Councillor Maria Netley", "Councillor Munir Ravalia",
+                       "Councillor Anita Schaper", "Councillor Annette Wookey", "Jane Marwood", "Councillor Liz Green"}
+    assert people["Councillor Mark Durrant"]["status"] == "apologies"
+    assert {people[n]["attendance"] for n in ("Councillor Chris Stuart", "Dr Naz Jivani", "Dr Pete Smith")} == {"absent"}
+
+
+def test_layouts_a_star_without_a_legend_marks_nothing(tmp_path):
+    people, _ = _people(tmp_path, "Present: * Dr Naz Jivani, *Dr Pete Smith, Jane Marwood\n\n* Item 4 was deferred\n")
+    assert {n: p["attendance"] for n, p in people.items()} == {
+        "Dr Naz Jivani": "present", "Dr Pete Smith": "present", "Jane Marwood": "present"}
+
+
+def test_layouts_lost_commas_between_councillors(tmp_path):
+    people, _ = _people(tmp_path, (
+        "PRESENT\nCouncillor J G Williams (in the Chair)\n"
+        "Councillors W Burrows (substitute member) P Dunn, Councillor Mrs Angela Barker, Mrs M Stockdale, and Mrs J S Street.\n"
+        "Apologies for absence were submitted on behalf of Councillors Mrs D Charles Mrs Janet Hill and D McGregor.\n\n"
+        "72/13 DECLARATIONS OF INTEREST\nNone.\n"))
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Councillor J G Williams": "present", "Councillor W Burrows": "present", "Councillor P Dunn": "present",
+        "Councillor Mrs Angela Barker": "present", "Mrs M Stockdale": "present", "Mrs J S Street": "present",
+        "Mrs D Charles": "apologies", "Mrs Janet Hill": "apologies", "Councillor D McGregor": "apologies"}
+
+
+def test_layouts_apologies_introduced_mid_paragraph_and_substitutes_after_with(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Minutes of the Board Meeting held on Monday, 12 April, 2010\n\nIn Attendance:\nCouncillor Mike Bird (Chair)\n"
+        "Gary Fulford – Walsall Housing Group\n\nThe Chairman welcomed all the parties present to the meeting. The Partnership\n"
+        "received the following apologies for this meeting:Paul Bradley – Government Office West Midlands\n"
+        "John Brown – West Midlands Fire Service\n\n"
+        "2. Apologies for absence\n\nApologies for absence were received from Councillors Moira Butt and Annie Moral "
+        "with Councillors Tom Drummond and Barry Lewis attending as substitute members.\n\n"
+        "3. Declarations of interest\n\nMinutes:\n\nAgenda item 6. Update on the High Needs Block Review, "
+        "Councillor Lily Bande, Non Pecuniary, as a teacher at Eagle House School.\n\n"
+        "4. Appointment of Chair\n\nAs Councillor Bell had sent her apologies for the meeting, nominations were sought.\n"))
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Councillor Mike Bird": "in attendance", "Gary Fulford": "in attendance", "Paul Bradley": "apologies",
+        "John Brown": "apologies", "Councillor Moira Butt": "apologies", "Councillor Annie Moral": "apologies",
+        "Councillor Tom Drummond": "present", "Councillor Barry Lewis": "present", "Councillor Lily Bande": "mentioned",
+        "Councillor Bell": "apologies"}

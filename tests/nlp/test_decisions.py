@@ -166,3 +166,29 @@ def test_decisions_it_was_the_decision_of_the_conference(tmp_path):
         "under the category of Sexual abuse.\n"))
     assert decisions == ["It was the decision of the conference that Kacey Doyle be made the subject of a Child "
                          "Protection Plan under the category of Sexual abuse."]
+
+
+def test_decisions_a_resolution_ending_in_a_colon_takes_its_sub_items(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Committee\n\n58. Minutes\n\nResolved that the minutes of the following meetings be confirmed as a correct record:\n\n"
+        "i)   the meeting held on 7 February 2019; and\n\nii)  the meeting held on 13 February 2019\n\n"
+        "59. Children's Centre Strategy\n\nThe Committee considered the report.\n"))
+    assert decisions == ["Resolved that the minutes of the following meetings be confirmed as a correct record: "
+                         "the meeting held on 7 February 2019, the meeting held on 13 February 2019"]
+
+
+def test_decisions_to_appoint_under_a_decision_label(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Committee\n\n56. Appointment of Chair\n\nDecision\n\nTo appoint Councillor Muse as Chair for the meeting.\n\n"
+        "57. Interests\n\nTo allow Members an opportunity to declare any interests.\n"))
+    assert decisions == ["To appoint Councillor Muse as Chair for the meeting."]
+
+
+def test_decisions_resolved_to_straight_after_an_item_title(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "MINUTES of a meeting of the LICENSING COMMITTEE held on 9 December 2013.\n\nPRESENT\n\n"
+        "Councillor J G Williams (in the Chair)\n\n"
+        "72/13 DECLARATIONS OF INTEREST RESOLVED to note the following declarations of interest:-\n\n"
+        "Councillor A I Lewer declared a personal interest with regard to Agenda Item 10.\n\n"
+        "74/13 FOOTPATHS Members were informed that the Council had made an Order.\n"))
+    assert decisions == ["to note the following declarations of interest:-"]
