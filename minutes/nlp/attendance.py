@@ -47,7 +47,7 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _CHAIR = re.compile(r"\((?:in\s+the\s+)?chair(?:man|person)?\)|(?:^|[\s,\-–(])(?:conference\s+)?chair(?:man|person)?(?=$|[\s,)\-–/])", re.I)
 _VICE = re.compile(r"vice[\s\-]?chair", re.I)
-_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*\.?|(?:de|van|von|der|bin|al|le|la|du|da|di|ap|ni|mac|mc|o')(?=\s+[A-Z])", re.U)
+_NAME_WORD = re.compile(r"(?:[A-Z]\.){2,4}(?=\s)|[A-Z][A-Za-z'’\-]*\.?|(?:de|van|von|der|bin|al|le|la|du|da|di|ap|ni|mac|mc|o')(?=\s+[A-Z])", re.U)
 _NON_NAME = {
     "chair", "vice-chair", "vice", "chairman", "chairperson", "substitute", "sub", "report", "submitted",
     "present", "apologies", "apols", "minutes", "attended", "did", "not", "invited", "for", "first", "only",

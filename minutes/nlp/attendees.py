@@ -69,6 +69,16 @@ _ALSO_ATTENDING = re.compile(   # "[DCI D Giles (Police) and M Richards (City Co
     r"(?:^|(?<=\n)|(?<=[.:\[]))\s*(?P<names>[A-Z][^.\n\[\]]{5,400}?\))\s+(?:(?:were|was)\s+)?also\s+"
     r"(?P<how>in\s+attendance|present)\b")
 _INNER_TITLE = re.compile(r"(?<=\s)(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\b")
+_ROLE_SPEAKER = re.compile(     # "SOCIAL WORKER (Jo Bell): Since April ...", "Team Manager (Rob Fenn): ..." opening a line
+    r"(?:^|(?<=\n))[ \t]*(?P<role>[A-Z][A-Za-z’'/&\-]*(?:[ \t]+[A-Za-z’'/&\-]+){0,4})[ \t]*\((?P<name>[A-Z][^()\n:]{2,40})\)[ \t]*:[ \t]+(?=\S)")
+_LIST_ENDS = re.compile(        # a line that starts the business below a list run into the same block
+    r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z][A-Z ,'’&\-]{6,}$|Part[ \t]+(?:[IVX]+|\d)[ \t]*$|Min(?:ute)?\.?[ \t]*No\.?[ \t]*Description)", re.M)
+_POSTS_THEN_VERB = re.compile(   # a subject of "Post, Name," pairs, then what they did
+    r"(?:^|(?<=\n)|(?<=[.:]\s))[ \t]*(?P<subject>[A-Z][^.\n]{10,400}?,[^.\n]*?,[^.\n]*?),?[ \t]+"
+    r"(?:introduced|presented|gave|outlined|delivered|provided|updated)\b")
+_COMMA_NAME = re.compile(        # ", Merlin Joseph," inside such a subject
+    r"(?<=,)[ \t]+(?P<name>(?:(?:Councillor|Cllr\.?|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
+    r"(?=[ \t]*(?:,|$))")
 _COUNCILLOR_LEAD = re.compile(r"(?:Councillor|Cllr)\b")
 _REPORT_ONLY = re.compile(r"(?i)\breport\s+only\b|\(report\)|\bwritten\s+(?:report|contribution)\s+only\b")
 _NOT_INVITED = re.compile(r"(?i)\bnot\s+invited\b|\bwhereabouts\s+(?:not\s+known|unknown)\b")
@@ -320,6 +330,8 @@ class AttendeeFinder:
             pieces = [(s + lead, e + lead) for s, e in split_entries(text[lead:])]
             names_list = _bare_names(text, pieces) >= LIST_OF_NAMES
             for s, e in pieces:
+                if (s == 0 or text[s - 1] == "\n") and _LIST_ENDS.match(text, s):
+                    break                                   # "Min No Description Resolution", "1 CONSENT FOR ...": the business
                 if s == 0 or text[s - 1] == "\n" or re.search(r"[.;]\s+$", text[max(0, s - 3):s]):
                     # "Non-voting: Mrs C Ray" on a later line of the list; "... O Neill. Apologies: Councillors Legg"
                     label = match_label(text[s:e], False, self.rules)
@@ -391,6 +403,7 @@ class AttendeeFinder:
         people.extend(self._role_lines(doc, starts, terms))
         people.extend(self._prose_lists(doc, starts, terms))
         people.extend(self._presenters(doc, starts, terms))
+        people.extend(self._role_speakers(doc, starts))
         people.extend(self._substitutes(doc, starts))
         people.extend(self._group_speakers(doc, starts, sections, terms))
         people.extend(self._said_present(doc, starts, terms))
@@ -699,10 +712,41 @@ class AttendeeFinder:
             out.append(self._appositive(doc, terms, person, doc[start].idx + len(doc[start:end].text)))
         return out
 
+    def _role_speakers(self, doc, starts) -> list[FoundPerson]:
+        """Turns typed into a record as "TEAM MANAGER (Rob Fenn): Sorry I'm late ...": the speaker
+        was at the meeting, with the role the label gives."""
+        out = []
+        text = text_of(doc)
+        for m in _ROLE_SPEAKER.finditer(text):
+            inside = m.group("name")        # "Hannah Price SW", "Claire Dobson, DSL": the name, then a role
+            said = parse_entry(inside, 0, len(inside), self._terms_for_text(inside), None)
+            if not said.name:
+                continue
+            name = " ".join(said.name.split())
+            if not (_titled_or_given(name) or _initialled(name)) or not plausible_name(name, False):
+                continue
+            label = " ".join(m.group("role").split()).title()
+            role_id = said.role_id or self.roles.lookup(label) or canonical_id(label, "roles")
+            at = m.start("name") + said.name_start
+            entry = Entry(start=at, end=at + len(said.name), name=name, name_start=at, name_end=at + len(said.name),
+                          role_id=role_id, agency_id=said.agency_id or self.agencies.lookup(label),
+                          role_text=None if role_id else label)
+            person = self._person(doc, starts, entry, 0, "mentioned")
+            if person:
+                out.append(person)
+        return out
+
     def _presenters(self, doc, starts, terms) -> list[FoundPerson]:
         """"Domestic Abuse strategy: presented by Chris McLoughlin": they were at the meeting."""
         out = []
         text = text_of(doc)
+        for m in _POSTS_THEN_VERB.finditer(text):   # "The Cabinet Member ..., Councillor Ed Davie, Strategic Director ..., Merlin Joseph, and ..."
+            for n in _COMMA_NAME.finditer(m.group("subject")):
+                name = n.group("name")
+                at = m.start("subject") + n.start("name")
+                if self._person_like(doc, at, at + len(name), name) and plausible_name(name, name.startswith(("Councillor", "Cllr"))):
+                    out.append(FoundPerson(name=name, status="mentioned", confidence=0.7,
+                                           evidence=evidence_at(doc, at, at + len(name), starts)))
         for m in (*_PRESENTED_BY.finditer(text), *_ATTENDED_FOR.finditer(text), *_ASKED_TO_SPEAK.finditer(text),
                   *_QUESTION_FROM.finditer(text)):
             name = m.group("name")

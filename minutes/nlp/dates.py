@@ -114,6 +114,8 @@ _PATTERN = re.compile(   # the leading \b lets most positions fail at once
         r"\b(?P<e_pre>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this|next))\s+(?P<e_u>week|month|year)\b",
         # 11. next/last/this month|year
         r"\b(?P<p_pre>next|last|this)\s+(?P<p_u>month|year)\b",
+        # 12. Weekday D[st] with no month ("Tuesday 4th", "Thurs 12th"): the month in which that day falls on it
+        rf"\b(?P<wo_wd>{_WDAY}),?\s+(?:the\s+)?(?P<wo_d>\d{{1,2}}){_ORD}\b(?!\s*(?:of\s+)?{_MON})(?!,?\s*{_YEAR4})",
     ]) + ")",
     re.IGNORECASE,
 )
@@ -299,6 +301,20 @@ def _day_month(g: dict[str, str | None], text: str, start: int, end: int, anchor
     return _nearest(anchor, month, day)
 
 
+WEEKDAY_DAY_MONTHS = 3     # "Tuesday 4th" is looked for this many months either side of the meeting
+
+
+def _weekday_day(anchor: date | None, weekday: str, day: int) -> date | None:
+    """"Tuesday 4th": the 4th that is a Tuesday nearest the meeting date (None when no month near it has one)."""
+    if anchor is None or not 1 <= day <= 31:
+        return None
+    target = WEEKDAYS.get(weekday.rstrip(".").lower())
+    first = add_months(date(anchor.year, anchor.month, 1), -WEEKDAY_DAY_MONTHS)
+    options = [c for k in range(2 * WEEKDAY_DAY_MONTHS + 1)
+               if (c := _make((f := add_months(first, k)).year, f.month, day)) is not None and c.weekday() == target]
+    return min(options, key=lambda c: (abs((c - anchor).days), -c.toordinal())) if options else None
+
+
 def _dotted_in_context(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """"20.2.26" is a date, not paragraph 20.2.26, when the words around say so: a cue before it
     ("home visit 3.2.26", "DOB 9.8.20", "ICPC 20.2.26"), a time after it, or a row of such dates."""
@@ -330,6 +346,11 @@ def find_dates(text: str, anchor: date | None = None,
             unit = (g["p_u"] or "day").lower()
             precision: Precision = "day" if unit == "day" else unit  # type: ignore[assignment]
             out.append(DateMention(m.start(), m.end(), value, "relative", precision))
+            continue
+        if g.get("wo_d") is not None:
+            value = _weekday_day(anchor, g["wo_wd"], int(g["wo_d"]))
+            if value is not None:
+                out.append(DateMention(m.start(), m.end(), value, "relative", "day"))
             continue
         if g.get("dm_d") is not None:
             value = _day_month(g, text, m.start(), m.end(), anchor)

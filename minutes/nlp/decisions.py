@@ -52,7 +52,8 @@ _BODY_ACTED = re.compile(r"\s*(?:The\s+)?(?:Board|Executive|Committee|Sub-Commit
                          r"Commission|Council|Members|Cabinet\s+Member|Portfolio\s+Holder)\s+(?:unanimously\s+)?"
                          r"(?:noted|agreed|approved|resolved|endorsed|decided|accepted|adopted|supported|recommended)\b")
 _DECISION_WORDS = re.compile(
-    r"\b(?:plan|category|categor(?:y|ies)|agreed|decided|decision|resolved|will\s+(?:be|become|remain|cease)|to\s+be\s+made|"
+    r"\b(?:plan|cpp|category|categor(?:y|ies)|agreed|decided|decision|resolved|will\s+(?:be|become|remain|cease)|to\s+be\s+made|"
+    r"to\s+(?:continue|remain|end|cease)|"
     r"subject\s+(?:of|to)|child\s+in\s+need|cin|step\s*(?:ped)?\s*down|cease|ceased|discontinued|end(?:ed)?)\b",
     re.I,
 )
@@ -71,7 +72,10 @@ _BARE_RESOLUTION = re.compile(
 )
 _INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\s))(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b)|(?=\s+to\s+[a-z]+\b))\s*")
 _RUN_ON_HEADING = re.compile(r"(?<=[.!?])\s+(?=[A-Z]{3,}(?:\s+(?:OF|AND|[A-Z]{3,}))+\b)")   # "... record. DISCLOSURES OF INTEREST ..."
-_DECISION_LINE = re.compile(r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS)[ \t]*:[ \t]*", re.M)
+_RUN_ON_TITLE = re.compile(r"\s*(?:\d{1,3}[.)]?\s+)?[A-Z0-9][A-Z0-9 ,'’&()/\-–]{5,}?\s*")   # "8 LICENSING ACT 2003 - UPDATE"
+_DECISION_LINE = re.compile(   # "Decision: ...", "Decision for Tyler Whitlock: ..."
+    r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS)(?:[ \t]+(?:for|about|regarding|re)[ \t]+[A-Z][^:\n]{0,40})?[ \t]*:[ \t]*",
+    re.M)
 _PARTS = re.compile(r"\s*[,;:]?\s*(?:and\s+)?(?:(?<![\w(])\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)|(?<![\w(])(?:[a-h]|\d{1,2})\))\s+")
 _LEAD_IN = re.compile(r"(?::|\b(?:to|that|and))\s*$", re.I)
 _CONTINUES_LIST = re.compile(r"\s*(?:[a-z]|That\b|To\s+[a-z])")
@@ -172,6 +176,9 @@ class DecisionFinder:
                         closed = True             # "ACTION: X to circulate ..." after the resolution is a task
                         break
                     if strict:
+                        label = _DECISION_LINE.match(text, s)
+                        if label and label.end() < e:
+                            s = label.end()           # "Decision for Tyler Whitlock: The plan ends today."
                         for sent in _sentences(doc, s, e):
                             if _DECISION_WORDS.search(sent.text) and not _RECOMMENDS.search(sent.text) and self._conference_decision(terms, sent.text, sent.start_char, sent.end_char):
                                 found.append(self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec))
@@ -184,6 +191,9 @@ class DecisionFinder:
                         closed = True
                         break
                     else:
+                        inline = _INLINE_RESOLVED.search(text, s + 1, e)
+                        if inline and _RUN_ON_TITLE.fullmatch(text, s, inline.start()):
+                            s = inline.end()      # "8 LICENSING ACT 2003 - UPDATE RESOLVED that ...": an item title run on
                         found.extend(self._split(doc, starts, terms, s, e, sec))
                         listing = text[s:e].rstrip().endswith(":") or (listing and len(text[s:e].strip()) <= 120)
             elif block_kind != "heading" or _INLINE_RESOLVED.search(block):

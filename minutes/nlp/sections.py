@@ -192,6 +192,8 @@ def _narrative(line: str) -> bool:
         return True
     if len(words) >= 6 and line.rstrip().endswith(".") and _SPEECH_VERB.search(line) and "(" not in line:
         return True               # "The Chair welcomed everyone and Mr D King introduced the report."
+    if len(words) >= 8 and line.rstrip().endswith(".") and not re.search(r"[,;:(]|\s[\-–]\s|\b(?:and|&)\b", line):
+        return True               # "Plan made at ICPC 11/3/25 under Neglect for both children.": no entry of a list
     if len(words) <= ATTENDANCE_MAX_WORDS:
         return False
     separators = line.count(",") + line.count(";") + line.count(" / ") + len(re.findall(r"\b(?:and|Councillor|Cllr)\b", line))

@@ -485,11 +485,14 @@ def _chair_of(attendees) -> str | None:
 
 
 def _dedupe_decisions(decisions: Sequence[FoundDecision]) -> list[FoundDecision]:
-    seen: set[str] = set()
+    """One decision per text and place: found twice in one block, or repeated in the very next block
+    (a web page's summary and its minutes), is once; the same words resolved under two agenda items
+    ("that the position be noted.") are two decisions."""
+    last: dict[str, int] = {}
     out = []
     for d in decisions:
         key = " ".join(d.text.lower().split())
-        if key and key not in seen:
-            seen.add(key)
+        if key and not (key in last and abs(d.evidence.block - last[key]) <= 1):
             out.append(d)
+        last[key] = d.evidence.block
     return out

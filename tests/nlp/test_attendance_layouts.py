@@ -751,3 +751,30 @@ def test_layouts_apologies_introduced_mid_paragraph_and_substitutes_after_with(t
         "John Brown": "apologies", "Councillor Moira Butt": "apologies", "Councillor Annie Moral": "apologies",
         "Councillor Tom Drummond": "present", "Councillor Barry Lewis": "present", "Councillor Lily Bande": "mentioned",
         "Councillor Bell": "apologies"}
+
+
+def test_layouts_role_labelled_turns_dotted_initials_and_posts_before_names(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Review Child Protection Conference\nDate: 16.09.2025\n\nThose present:\nAnne Mallory - Chair (IRO)\n"
+        "Jo Bell - Social Worker, Children's Social Care\n\n"
+        "CHAIR: Good afternoon everyone. This is the second review of the plans for Tyler.\n\n"
+        "TEAM MANAGER (Rob Fenn): Sorry I'm late; I joined from another meeting.\n\n"
+        "CSC (Jo Bell SW): Since April I have visited every two weeks.\n\n"
+        "Present:\nCouncillors Mrs. G.L. Circus, B.C. Cowle and C.T.H. Whinney.\nMin NoDescriptionResolution\nPart I\n"
+        "1 CONSENT FOR THE MAYOR TO TAKE THE CHAIR\n\n"
+        "The Cabinet Member for Children, Councillor Ed Davie, Strategic Director for Children’s Services, Merlin Joseph, "
+        "and Director for Children’s Social Care, Alex Kubeyinje, introduced the report.\n"))
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Anne Mallory": "present", "Jo Bell": "present", "Rob Fenn": "mentioned", "Mrs. G.L. Circus": "present",
+        "Councillor B.C. Cowle": "present", "Councillor C.T.H. Whinney": "present", "Councillor Ed Davie": "mentioned",
+        "Merlin Joseph": "mentioned", "Alex Kubeyinje": "mentioned"}
+    assert people["Rob Fenn"]["role"] == "Team Manager"
+
+
+def test_layouts_a_sentence_of_the_case_ends_the_apologies_list(tmp_path):
+    people, result = _people(tmp_path, (
+        "RCPC\nDate: 3/6/25\n\nPresent: Marcus Leigh (IRO), Jo Pike (SW, CSC)\n"
+        "Apols: Craig Dunn (Probation)\n\nPlan made at ICPC 11/3/25 under Neglect for both children.\n\n"
+        "SW update (JP)\n- Dad released on licence Jan, licence conditions incl. residence at home address.\n"))
+    assert set(people) == {"Marcus Leigh", "Jo Pike", "Craig Dunn"}
+    assert "Parental criminality" in result["risk_factors"]

@@ -244,3 +244,13 @@ def test_dates_meeting_date_after_a_date_label_glued_to_a_superscript():
 def test_dates_ordinal_glued_to_the_month():
     (m,) = find_dates("Held on Tuesday 31stMarch 2015 at 1.00 pm")
     assert m.value == D(2015, 3, 31)
+
+
+def test_dates_weekday_and_day_with_no_month_is_the_nearest_such_day():
+    anchor = date(2025, 10, 23)     # a Thursday
+    assert spans("reported missing on Saturday 11th, and", anchor) == [("Saturday 11th", date(2025, 10, 11))]
+    assert spans("review on Tuesday 4th.", anchor) == [("Tuesday 4th", date(2025, 11, 4))]
+    assert spans("appt on Friday 24th 2pm", anchor) == [("Friday 24th", date(2025, 10, 24))]
+    assert spans("Tuesday 4th", None) == []                    # no meeting date: no month to take
+    assert spans("Tuesday 5th March 2019", anchor) == [("Tuesday 5th March 2019", date(2019, 3, 5))]
+    assert spans("on Monday 31st", anchor) == []               # no 31st near the meeting is a Monday

@@ -192,3 +192,25 @@ def test_decisions_resolved_to_straight_after_an_item_title(tmp_path):
         "Councillor A I Lewer declared a personal interest with regard to Agenda Item 10.\n\n"
         "74/13 FOOTPATHS Members were informed that the Council had made an Order.\n"))
     assert decisions == ["to note the following declarations of interest:-"]
+
+
+def test_decisions_terse_per_child_lines_and_decision_for_a_named_child(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "RCPC (1st review)\nDate: 3/6/25\n\nPresent: Marcus Leigh (IRO), Jo Pike (SW, CSC)\n\n"
+        "Chair's summary - some progress with FSW work. Risk remains.\n\n"
+        "Decisions:\nNoah - CPP to continue under Neglect.\nAva - CPP to continue under Neglect.\n\n"
+        "CHAIR: I am satisfied that Tyler is no longer at continuing risk of significant harm.\n\n"
+        "Decision for Tyler Whitlock: The Child Protection Plan under the category of Physical abuse ends today.\n"))
+    assert decisions == ["Noah - CPP to continue under Neglect.", "Ava - CPP to continue under Neglect.",
+                         "The Child Protection Plan under the category of Physical abuse ends today."]
+
+
+def test_decisions_an_item_title_run_on_and_the_same_words_under_two_items(tmp_path):
+    decisions = _decisions(tmp_path, (
+        "Licensing Committee\n\nPresent:\nCouncillors B.C. Cowle and J.M. Ellacott.\n\n"
+        "7 SUB-COMMITTEE CHAIRMEN\nRESOLVED that Councillor Cowle be elected as Chairman.\n"
+        "8 LICENSING ACT 2003 - UPDATE ON PROGRESS TOWARDS IMPLEMENTATION RESOLVED that the position be noted.\n"
+        "9 MEMBERS' BRIEFING\nRESOLVED that the position be noted.\n"
+        "That the position be noted.\n"))     # a copy straight after it is the same decision
+    assert decisions == ["that Councillor Cowle be elected as Chairman.", "that the position be noted.",
+                         "that the position be noted."]
