@@ -73,7 +73,7 @@ _ROLE_SPEAKER = re.compile(     # "SOCIAL WORKER (Jo Bell): Since April ...", "T
     r"(?:^|(?<=\n))[ \t]*(?P<role>[A-Z][A-Za-z’'/&\-]*(?:[ \t]+[A-Za-z’'/&\-]+){0,4})[ \t]*\((?P<name>[A-Z][^()\n:]{2,40})\)[ \t]*:[ \t]+(?=\S)")
 _LIST_ENDS = re.compile(        # a line that starts the business below a list run into the same block
     r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z][A-Z ,'’&\-]{6,}$|Part[ \t]+(?:[IVX]+|\d)[ \t]*$|Min(?:ute)?\.?[ \t]*No\.?[ \t]*Description)", re.M)
-_POSTS_THEN_VERB = re.compile(   # a subject of "Post, Name," pairs, then what they did
+POSTS_THEN_VERB = re.compile(   # a subject of "Post, Name," pairs, then what they did
     r"(?:^|(?<=\n)|(?<=[.:]\s))[ \t]*(?P<subject>[A-Z][^.\n]{10,400}?,[^.\n]*?,[^.\n]*?),?[ \t]+"
     r"(?:introduced|presented|gave|outlined|delivered|provided|updated)\b")
 _COMMA_NAME = re.compile(        # ", Merlin Joseph," inside such a subject
@@ -112,7 +112,8 @@ _QUESTION_FROM = re.compile(    # "Following a question from Councillor Jerry Ro
 _PROSE_LIST = re.compile(       # "Also present were Ms B, mother; Mr C, advocate." (the list ends with its sentence)
     r"(?P<cue>(?:also\s+)?present\s+were|(?:also\s+)?in\s+attendance\s+were|the\s+following\s+(?:were\s+)?present\s*:?|"
     r"apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?(?:received|given|submitted|sent)\s+(?:from|by|on\s+behalf\s+of)|"
-    r"(?:conference|meeting)\s+was\s+chaired\s+by|minutes\s+were\s+taken\s+by)\s+"
+    r"(?:we['’]ve|we\s+have|we)\s+(?:had|received|got)\s+apologies\s+from|"            # said in a recorded meeting
+    r"(?:conference|meeting)\s+was\s+chaired\s+by|minutes\s+(?:were|are|will\s+be)\s+(?:being\s+)?taken\s+by)\s+"
     r"(?P<list>[^.\n]+(?:\.(?!\s+[A-Z]|\s*$|\s*\n)[^.\n]*)*)",
     re.IGNORECASE,
 )
@@ -586,7 +587,7 @@ class AttendeeFinder:
         out = []
         for m in _PROSE_LIST.finditer(text):
             cue = m.group("cue").lower()
-            status = "apologies" if cue.startswith("apolog") else "in attendance" if "attendance" in cue else "present"
+            status = "apologies" if "apolog" in cue else "in attendance" if "attendance" in cue else "present"
             s0, e0 = m.start("list"), m.end("list")
             plural = _PLURAL_LEAD.match(text, s0, e0)      # "from Cllrs R Bailey, S Bennett-Wake and N Cook"
             title = "Councillor" if plural else None
@@ -600,10 +601,17 @@ class AttendeeFinder:
                     if person:
                         out.append(person)
                 listed = listed[:sub.start()] + " " * (sub.end() - sub.start()) + listed[sub.end():]
+            pending = None                                 # "from the GP, Dr Evans, ...": a post, then its person
             for s, e in split_entries(listed):
                 entry = parse_entry(text, s0 + s, s0 + e, self._terms_in(terms, s0 + s, s0 + e, 0), title)
-                if entry.name and not _titled_or_given(entry.name):
+                if not entry.name:
+                    pending = entry if entry.role_id else pending
                     continue
+                if not _titled_or_given(entry.name):
+                    continue
+                if pending is not None and entry.role_id is None and entry.agency_id is None:
+                    entry = Entry(**{**_entry_dict(entry), "role_id": pending.role_id, "agency_id": pending.agency_id})
+                pending = None
                 if "chaired" in cue and entry.name:
                     entry = Entry(**{**_entry_dict(entry), "chair": True})
                 if "minutes" in cue and entry.name and entry.role_id is None:
@@ -637,8 +645,8 @@ class AttendeeFinder:
         surname = name.split()[-1] if name.split() else ""
         introduced = _INTRO.search(intro) or (len(surname) > 1 and surname in intro[:60])   # "PC Dan Hughes, Westford Police."
         if role_id is None and introduced:
-            for t in doc.spans.get("terms", []):
-                if span.start_char <= t.start_char < span.start_char + 300 and t.label_ in ("ROLE", "AGENCY"):
+            for t in doc.spans.get("terms", []):      # the speaker's own words only, not the next turn's
+                if span.start_char <= t.start_char < min(span.end_char, span.start_char + 300) and t.label_ in ("ROLE", "AGENCY"):
                     if t.label_ == "ROLE" and role_id is None:
                         role_id = t.id_
                     elif t.label_ == "AGENCY" and agency_id is None:
@@ -740,7 +748,7 @@ class AttendeeFinder:
         """"Domestic Abuse strategy: presented by Chris McLoughlin": they were at the meeting."""
         out = []
         text = text_of(doc)
-        for m in _POSTS_THEN_VERB.finditer(text):   # "The Cabinet Member ..., Councillor Ed Davie, Strategic Director ..., Merlin Joseph, and ..."
+        for m in POSTS_THEN_VERB.finditer(text):   # "The Cabinet Member ..., Councillor Ed Davie, Strategic Director ..., Merlin Joseph, and ..."
             for n in _COMMA_NAME.finditer(m.group("subject")):
                 name = n.group("name")
                 at = m.start("subject") + n.start("name")

@@ -54,6 +54,9 @@ _NEGATED = re.compile(
     r"no\s+(?:known|current|reported))\s+(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
+_FINE_AFTER = re.compile(
+    r"\s+(?:have|has|had)?\s*(?:been|are|were|was|is|remain(?:ed|s)?)\s+(?:(?!not\b|never\b|n['’]t\b)\w+\s+){0,2}?"
+    r"(?:good|fine|ok|okay|appropriate|adequate|clean|tidy|satisfactory|acceptable|positive)\b", re.I)
 _BODY = re.compile(
     r"(?P<body>(?:[A-Z][\w'’&]*|and|of|for|the|&|on)(?:[ \t]+(?:[A-Z][\w'’&,\-]*|and|of|for|the|&|on|Young|People's)){0,14}?[ \t]+"
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Partnership|Forum|Group|Trust Board|Scrutiny Commission))\b"
@@ -268,7 +271,7 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
     from ..nlp.found import BlockSection, block_starts, evidence_at, text_of
 
     from ..nlp import gazetteer
-    from ..nlp.attendees import UNLABELLED_LIST_KEY, load_speech_verbs
+    from ..nlp.attendees import POSTS_THEN_VERB, UNLABELLED_LIST_KEY, load_speech_verbs
 
     starts = block_starts(doc)
     sections = unpack(BlockSection, doc._.sections)
@@ -278,12 +281,15 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
     listed = doc.user_data.get(UNLABELLED_LIST_KEY) or (0, 0)     # an attendance list whose label was lost
     roles = gazetteer.load("roles")
     verbs = load_speech_verbs()
+    presenting = [(m.start("subject"), m.end("subject")) for m in POSTS_THEN_VERB.finditer(text)]
     for span in terms:
         if span.label_ == "ROLE" and roles.by_id.get(span.id_) is not None and roles.by_id[span.id_].agency:
             # "The Director of Children's Services said ...": that service took part
             after = doc[span.end:span.end + 3]
             before = text[max(0, span.start_char - 40):span.start_char]
-            if any(t.lower_ in verbs for t in after) or _REPORT_BY.search(before):
+            if any(t.lower_ in verbs for t in after) or _REPORT_BY.search(before) \
+                    or any(s <= span.start_char and span.end_char <= e for s, e in presenting):
+                # "..., Director for Children's Social Care, Alex Kubeyinje, introduced the report"
                 ev = evidence_at(doc, span.start_char, span.end_char, starts)
                 hits["AGENCY"].append((roles.by_id[span.id_].agency, ev, "reported"))
             continue
@@ -297,8 +303,8 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
             if _initials_speaking(span, verbs):
                 continue                       # "DA confirmed that ...": a person's initials, not domestic abuse
             window = text[max(span.sent.start_char, span.start_char - 60):span.start_char]
-            if _NEGATED.search(window):
-                continue
+            if _NEGATED.search(window) or _FINE_AFTER.match(text, span.end_char):
+                continue                       # "no concerns re alcohol", "home conditions have been good"
         if span.label_ in hits:
             ev = evidence_at(doc, span.start_char, span.end_char, starts)
             local = ev.block - (doc._.block_index or 0)

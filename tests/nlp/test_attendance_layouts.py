@@ -778,3 +778,19 @@ def test_layouts_a_sentence_of_the_case_ends_the_apologies_list(tmp_path):
         "SW update (JP)\n- Dad released on licence Jan, licence conditions incl. residence at home address.\n"))
     assert set(people) == {"Marcus Leigh", "Jo Pike", "Craig Dunn"}
     assert "Parental criminality" in result["risk_factors"]
+
+
+def test_layouts_apologies_and_minute_taker_said_aloud(tmp_path):
+    path = tmp_path / "conference.vtt"
+    path.write_text(
+        "WEBVTT\n\n1\n00:00:03.000 --> 00:00:09.000\n<v Janet Moore>Good morning, this is the review conference.\n\n"
+        "2\n00:00:09.500 --> 00:00:14.000\n<v Nadia Hussain>Morning, Nadia Hussain, health visitor for Daniel.\n\n"
+        "3\n00:00:14.500 --> 00:00:19.000\n<v Chris Bell>Hello, Chris Bell, designated safeguarding lead at Riverside Academy.\n\n"
+        "4\n00:00:19.500 --> 00:00:29.000\n<v Janet Moore>Thank you. And we've had apologies from the GP, Dr Evans, who has "
+        "sent a report, and from Amara's school nurse, Beth Carter. Minutes are being taken by Paul Young.\n", encoding="utf-8")
+    result = next(flow.extract_documents([read(path)], Settings())).to_json()
+    people = {a["name"]: a for a in result["attendees"]}
+    assert {n: (p["status"], p["role"]) for n, p in people.items() if n not in ("Janet Moore",)} == {
+        "Nadia Hussain": ("present", "Health Visitor"), "Chris Bell": ("present", "Designated Safeguarding Lead"),
+        "Dr Evans": ("apologies", "GP"), "Beth Carter": ("apologies", "School Nurse"), "Paul Young": ("present", "Minute Taker")}
+    assert people["Nadia Hussain"]["agency"] == "Health Visiting"     # not the school the next speaker names

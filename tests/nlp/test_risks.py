@@ -85,3 +85,12 @@ def test_risks_everyday_words_that_name_no_risk(tmp_path):
         "The premises have been on licence since 2009. Mum is taking her medication for asthma. "
         "The children were heard laughing in the garden.\n"))
     assert risks == []
+
+
+def test_risks_a_condition_said_to_be_good_is_no_risk(tmp_path):
+    risks = _risks(tmp_path, "Review Child Protection Conference\n\nPresent: Jo Brent (SW)\n\nHealth visitor\n"
+                             "Daniel is meeting his milestones; home conditions have been good at every visit.\n")
+    assert "Neglect of home conditions" not in risks
+    risks = _risks(tmp_path, "Review Child Protection Conference\n\nPresent: Jo Brent (SW)\n\nHealth visitor\n"
+                             "Home conditions have not been good at any visit.\n")
+    assert "Neglect of home conditions" in risks
