@@ -85,8 +85,9 @@ def test_extract_attendance_table_in_docx():
 
 def test_extract_transcript_speakers_are_present():
     _, r = _extract(SAMPLES / "cp_conference_transcript.vtt")
-    assert r["attendees"]
-    assert all(a["status"] == "present" for a in r["attendees"])
+    status = {a["name"]: a["status"] for a in r["attendees"]}
+    assert status["Janet Moore"] == status["Liam Foster"] == status["Paul Young"] == "present"
+    assert status["Dr Evans"] == status["Beth Carter"] == "apologies"     # "we've had apologies from the GP, Dr Evans, ..."
 
 
 def test_extract_survives_documents_without_structure():
