@@ -794,3 +794,10 @@ def test_layouts_apologies_and_minute_taker_said_aloud(tmp_path):
         "Nadia Hussain": ("present", "Health Visitor"), "Chris Bell": ("present", "Designated Safeguarding Lead"),
         "Dr Evans": ("apologies", "GP"), "Beth Carter": ("apologies", "School Nurse"), "Paul Young": ("present", "Minute Taker")}
     assert people["Nadia Hussain"]["agency"] == "Health Visiting"     # not the school the next speaker names
+
+
+def test_layouts_a_mash_health_practitioner_is_no_mental_health_nurse(tmp_path):
+    people, _ = _people(tmp_path, "ICPC\n\nPresent:\nAmy Cole - MASH Health Practitioner\nOwen Price - Mental Health Practitioner\n\n"
+                                  "1. Introductions\nThe chair explained the purpose of the conference.\n")
+    assert (people["Amy Cole"]["role"], people["Amy Cole"]["agency"]) == ("MASH Health Practitioner", "Health")
+    assert people["Owen Price"]["role"] == "Mental Health Nurse"
