@@ -74,7 +74,7 @@ _ROLE_SPEAKER = re.compile(     # "SOCIAL WORKER (Jo Bell): Since April ...", "T
 _LIST_ENDS = re.compile(        # a line that starts the business below a list run into the same block
     r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z][A-Z ,'’&\-]{6,}$|Part[ \t]+(?:[IVX]+|\d)[ \t]*$|Min(?:ute)?\.?[ \t]*No\.?[ \t]*Description)", re.M)
 POSTS_THEN_VERB = re.compile(   # a subject of "Post, Name," pairs, then what they did
-    r"(?:^|(?<=\n)|(?<=[.:]\s))[ \t]*(?P<subject>[A-Z][^.\n]{10,400}?,[^.\n]*?,[^.\n]*?),?[ \t]+"
+    r"(?:^|(?<=\n)|(?<=[.:]\s))[ \t]*(?P<subject>[A-Z][^.\n]{10,400}?),?[ \t]+"
     r"(?:introduced|presented|gave|outlined|delivered|provided|updated)\b")
 _COMMA_NAME = re.compile(        # ", Merlin Joseph," inside such a subject
     r"(?<=,)[ \t]+(?P<name>(?:(?:Councillor|Cllr\.?|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
@@ -749,6 +749,8 @@ class AttendeeFinder:
         out = []
         text = text_of(doc)
         for m in POSTS_THEN_VERB.finditer(text):   # "The Cabinet Member ..., Councillor Ed Davie, Strategic Director ..., Merlin Joseph, and ..."
+            if m.group("subject").count(",") < 2:
+                continue
             for n in _COMMA_NAME.finditer(m.group("subject")):
                 name = n.group("name")
                 at = m.start("subject") + n.start("name")
