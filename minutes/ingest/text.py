@@ -191,7 +191,7 @@ def _parse(lines: list[str], state: _State) -> None:
             continue
         if _plain_grid(lines, i - 1):
             flush()
-            i = _table(lines, i - 1, state)
+            i = _table(lines, i - 1, state, bare=not line.lstrip().startswith("|"))
             continue
         if _tab_grid(lines, i - 1):
             flush()
@@ -366,12 +366,22 @@ def _fenced(lines: list[str], i: int, opening: str, state: _State) -> int:
     return i + 1
 
 
-def _table(lines: list[str], i: int, state: _State) -> int:
-    """A pipe table starting at lines[i] (header) with its separator at lines[i + 1]."""
+def _table(lines: list[str], i: int, state: _State, bare: bool = False) -> int:
+    """A pipe table starting at lines[i] (header) with its separator at lines[i + 1].  In a
+    `bare` grid (no pipe before the header's first cell) a row that starts with a pipe has an
+    empty first cell, and a row holding nothing but the lower-case rest of one cell carries on
+    the cell above ("| Referral to the repairs team for the damp in the | SW |" / "| children's
+    bedroom |  |")."""
     raw: list[list[str]] = []
     while i < len(lines) and "|" in lines[i] and not is_blank(lines[i]):
         if not _TABLE_SEP.match(lines[i]):
-            raw.append(_cells(lines[i]))
+            cells = _bare_cells(lines[i]) if bare else _cells(lines[i])
+            filled = [c for c, cell in enumerate(cells) if cell]
+            if bare and len(raw) > 1 and len(filled) == 1 and filled[0] > 0 and filled[0] < len(raw[-1]) \
+                    and cells[filled[0]][:1].islower() and not raw[-1][filled[0]].endswith("."):
+                raw[-1][filled[0]] += " " + cells[filled[0]]
+            else:
+                raw.append(cells)
         i += 1
     width = max(len(r) for r in raw)
     rows = [r + [""] * (width - len(r)) for r in raw if any(r)]
@@ -385,9 +395,10 @@ def _table(lines: list[str], i: int, state: _State) -> int:
 def _plain_grid(lines: list[str], i: int) -> bool:
     """Three or more lines of " | "-separated cells, the same number on each: a typed table
     without a Markdown separator row ("Name | Role | Agency | Attended?")."""
+    bare = i < len(lines) and not lines[i].lstrip().startswith("|")
     run = []
     while i < len(lines) and len(run) < 3 and " | " in lines[i] and not is_blank(lines[i]):
-        run.append(len(_cells(lines[i])))
+        run.append(len(_bare_cells(lines[i]) if bare else _cells(lines[i])))
         i += 1
     return len(run) >= 3 and len(set(run)) == 1 and run[0] >= 2
 
@@ -498,10 +509,15 @@ def _space_table(lines: list[str], i: int, state: _State) -> int:
     header = lines[i]
     rule = lines[i + 1] if i + 1 < len(lines) and _DASH_RULE.match(lines[i + 1]) else None
     starts = _columns(header, rule)
-    rows: list[list[str]] = [_slice(header, starts)]
+    body_end = i + (2 if rule is not None else 1)
+    while body_end < len(lines) and not is_blank(lines[body_end]) and not _DASH_RULE.match(lines[body_end]):
+        body_end += 1
+    unit = _even_gap(header, lines[i + (2 if rule is not None else 1):body_end], len(starts)) if rule is None else None
+    cut = (lambda line: _gap_cells(line, unit)) if unit else (lambda line: _slice(line, starts))
+    rows: list[list[str]] = [cut(header)]
     i += 2 if rule is not None else 1
-    while i < len(lines) and not is_blank(lines[i]) and not _DASH_RULE.match(lines[i]):
-        cells = _slice(lines[i], starts)
+    while i < body_end:
+        cells = cut(lines[i])
         if not cells[0] and len(rows) > 1 and any(cells):
             rows[-1] = [" ".join(x for x in (a, b) if x) for a, b in zip(rows[-1], cells + [""] * (len(rows[-1]) - len(cells)))]
         else:
@@ -513,6 +529,35 @@ def _space_table(lines: list[str], i: int, state: _State) -> int:
     return i
 
 
+def _gap_cells(line: str, unit: int) -> list[str]:
+    """Cells of a row typed with one even gap between cells ("Jade Morrow    Mother        Present"):
+    a gap twice as wide holds an empty cell."""
+    body = line.expandtabs(4).strip()
+    cells: list[str] = []
+    pos = 0
+    for m in re.finditer(r" {3,}", body):
+        cells.append(inline(body[pos:m.start()]))
+        cells.extend([""] * (round(len(m.group(0)) / unit) - 1))
+        pos = m.end()
+    cells.append(inline(body[pos:]))
+    return cells
+
+
+EVEN_ROWS = 0.8          # this share of the rows must come out the header's width for an even-gap table
+
+
+def _even_gap(header: str, body: list[str], width: int) -> int | None:
+    """The gap between cells when header and rows are typed with one even gap (of three spaces or
+    more) rather than aligned in columns, else None (the rows are sliced at the header's columns)."""
+    gaps = [len(g) for g in re.findall(r" {3,}", header.expandtabs(4).strip())]
+    if not gaps or len(set(gaps)) != 1 or not body:
+        return None
+    fits = sum(1 for line in body if len(_gap_cells(line, gaps[0])) == width)
+    aligned = sum(1 for line in body if len(_slice(line, _columns(header, None))) == width
+                  and all(_slice(line, _columns(header, None))))
+    return gaps[0] if fits >= EVEN_ROWS * len(body) and fits > aligned else None
+
+
 def _cells(line: str) -> list[str]:
     body = line.strip()
     if body.startswith("|"):
@@ -520,6 +565,11 @@ def _cells(line: str) -> list[str]:
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     return [inline(cell.replace("\\|", "|")) for cell in re.split(r"(?<!\\)\|", body)]
+
+
+def _bare_cells(line: str) -> list[str]:
+    """Cells of a row of a grid typed with no outer pipes: every pipe separates two cells."""
+    return [inline(cell.replace("\\|", "|")) for cell in re.split(r"(?<!\\)\|", line.strip())]
 
 
 def inline(text: str) -> str:

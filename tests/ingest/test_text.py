@@ -348,3 +348,36 @@ def test_text_lower_case_post_dash_name_lines_stay_lines():
     assert blocks[1].text == ("chair - Gill Marsh IRO\nmum - Jodie Pearce\n"
                               "recovery worker - Daz Milner, Kestrelby Drug & Alcohol Srvice\nmins - Beth Arnott")
     assert blocks[-1].text == "The home was visited on 5 June and the social worker - as agreed - spoke to mum."
+
+
+def test_text_grid_typed_with_one_even_gap_keeps_its_empty_cells():
+    blocks = parse_text(
+        "ATTENDANCE\nName    Role    Agency    Present/Apologies\n"
+        "Fiona Gallacher    Chair    Safeguarding and Review Unit    Present\n"
+        "Jade Morrow    Mother        Present\n"
+        "Dr Sunita Rao    GP    Millgate Medical Practice    Apologies - report submitted\n")
+    table = next(b for b in blocks if b.kind == "table")
+    assert table.rows == (("Name", "Role", "Agency", "Present/Apologies"),
+                          ("Fiona Gallacher", "Chair", "Safeguarding and Review Unit", "Present"),
+                          ("Jade Morrow", "Mother", "", "Present"),
+                          ("Dr Sunita Rao", "GP", "Millgate Medical Practice", "Apologies - report submitted"))
+
+
+def test_text_aligned_columns_are_still_sliced_at_the_header():
+    blocks = parse_text("Name        Role           Agency\nJo Hart     SW             CSC\nAmy Lee     Health Visitor HV Team\n")
+    table = next(b for b in blocks if b.kind == "table")
+    assert table.rows[1] == ("Jo Hart", "SW", "CSC")
+
+
+def test_text_bare_pipe_grid_with_empty_first_cells_and_wrapped_cells():
+    blocks = parse_text(
+        "OUTLINE PLAN\nOutcome | What needs to happen | Who | When\n"
+        "1. A safe home | Home conditions to be checked at every visit | SW | Ongoing\n"
+        " | Referral to the repairs team for the damp in the | SW | 21/01/2025\n"
+        " | children's bedroom and the broken rear window |  |\n"
+        " | Explore a funded nursery place | HV |\n")
+    table = next(b for b in blocks if b.kind == "table")
+    assert table.rows[1:] == (
+        ("1. A safe home", "Home conditions to be checked at every visit", "SW", "Ongoing"),
+        ("", "Referral to the repairs team for the damp in the children's bedroom and the broken rear window", "SW", "21/01/2025"),
+        ("", "Explore a funded nursery place", "HV", ""))
