@@ -305,6 +305,10 @@ _SHORT_LABELS = frozenset({"apols", "apologies", "present", "attendees", "attend
                            "minutes", "actions", "action", "decision", "outcome", "category", "categories", "venue"})
 
 
+_LABEL_START = re.compile(r"[A-Z][\w'’ ]{0,30}:\s")   # "Action: ...", "Venue: ...": a line of its own
+LONG_WRAP = 80           # a line this long that stops mid-clause was wrapped, whatever the next line opens with
+_MID_CLAUSE = re.compile(r"(?:[;,]|\b(?:and|or|of|from|by|with|the|a|to|for|were|was))$")
+_DANGLING_NAME = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Councillor|PC|DC|DS)\.?\s+[A-Z][a-z'’\-]+$")   # "... from Dr Ifeoma"
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")     # cells aligned with runs of spaces: a table row, not prose
 
 
@@ -320,6 +324,9 @@ def _continues_prose(before: str, line: str) -> bool:
                     and _LOWER_ROLE_NAME.match(line))
     if before.count(", ") >= 2 and (_NAME_CUT.search(before) and _SURNAME_ON.match(line) or _AND_CUT.search(before)):
         return True                   # a comma list of names wrapped mid-name: "... Matthew Irving, Jean" / "Humphrey, Liv ..."
+    if (_DANGLING_NAME.search(before) or (len(before) >= LONG_WRAP and _MID_CLAUSE.search(before))) \
+            and not _LABEL_START.match(line) and not _OUTCOME_LINE.match(line):
+        return True                   # "... Apologies were received from Dr Ifeoma" / "Nwosu, GP, ...": prose wrapped mid-list
     if _SENTENCE_END.search(before) or _RECORD.match(line):
         return False
     return len(before) >= WRAP_LINE or before.endswith((",", "-", "&"))

@@ -79,6 +79,7 @@ POSTS_THEN_VERB = re.compile(   # a subject of "Post, Name," pairs, then what th
 _COMMA_NAME = re.compile(        # ", Merlin Joseph," inside such a subject
     r"(?<=,)[ \t]+(?P<name>(?:(?:Councillor|Cllr\.?|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2})"
     r"(?=[ \t]*(?:,|$))")
+_POST_FIRST = re.compile(r"\s*(?:and\s+)?(?:from\s+)?(?:the|our|their|a|an|[A-Z][a-z]+['’]s)\s")   # "the GP", "Amara's school nurse"
 _COUNCILLOR_LEAD = re.compile(r"(?:Councillor|Cllr)\b")
 _REPORT_ONLY = re.compile(r"(?i)\breport\s+only\b|\(report\)|\bwritten\s+(?:report|contribution)\s+only\b")
 _NOT_INVITED = re.compile(r"(?i)\bnot\s+invited\b|\bwhereabouts\s+(?:not\s+known|unknown)\b")
@@ -111,10 +112,11 @@ _QUESTION_FROM = re.compile(    # "Following a question from Councillor Jerry Ro
 )
 _PROSE_LIST = re.compile(       # "Also present were Ms B, mother; Mr C, advocate." (the list ends with its sentence)
     r"(?P<cue>(?:also\s+)?present\s+were|(?:also\s+)?in\s+attendance\s+were|the\s+following\s+(?:were\s+)?present\s*:?|"
+    r"(?:those|people|professionals)\s+(?:attending|present)\s+were|"
     r"apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?(?:received|given|submitted|sent)\s+(?:from|by|on\s+behalf\s+of)|"
     r"(?:we['’]ve|we\s+have|we)\s+(?:had|received|got)\s+apologies\s+from|"            # said in a recorded meeting
-    r"(?:conference|meeting)\s+was\s+chaired\s+by|minutes\s+(?:were|are|will\s+be)\s+(?:being\s+)?taken\s+by)\s+"
-    r"(?P<list>[^.\n]+(?:\.(?!\s+[A-Z]|\s*$|\s*\n)[^.\n]*)*)",
+    r"(?:conference|meeting)\s+was\s+chaired\s+by|(?:minutes|record|notes)\s+(?:were|was|are|will\s+be)\s+(?:being\s+)?taken\s+by)\s+"
+    r"(?P<list>(?:[^.\n]|\n(?!\n))+(?:\.(?!\s+[A-Z]|\s*$|\s*\n)(?:[^.\n]|\n(?!\n))*)*)",
     re.IGNORECASE,
 )
 _SUBSTITUTED_BY = re.compile(r"\s+who\s+(?:was|were|had\s+been)\s+(?:substituted|replaced|represented)\s+by\s+"
@@ -602,10 +604,14 @@ class AttendeeFinder:
                         out.append(person)
                 listed = listed[:sub.start()] + " " * (sub.end() - sub.start()) + listed[sub.end():]
             pending = None                                 # "from the GP, Dr Evans, ...": a post, then its person
+            last = None
             for s, e in split_entries(listed):
                 entry = parse_entry(text, s0 + s, s0 + e, self._terms_in(terms, s0 + s, s0 + e, 0), title)
                 if not entry.name:
-                    pending = entry if entry.role_id else pending
+                    if entry.role_id and _POST_FIRST.match(listed, s):
+                        pending = entry
+                    elif entry.role_id and last is not None and out[last].role_id is None:
+                        out[last] = self._with_role(out[last], entry)   # "Dr Ifeoma Nwosu, GP, ...": the post after its person
                     continue
                 if not _titled_or_given(entry.name):
                     continue
@@ -614,11 +620,13 @@ class AttendeeFinder:
                 pending = None
                 if "chaired" in cue and entry.name:
                     entry = Entry(**{**_entry_dict(entry), "chair": True})
-                if "minutes" in cue and entry.name and entry.role_id is None:
+                if "taken by" in " ".join(cue.split()) and entry.name and entry.role_id is None:
                     entry = Entry(**{**_entry_dict(entry), "role_id": "minute_taker"})
                 person = self._person(doc, starts, entry, 0, status)
+                last = None
                 if person:
                     out.append(person)
+                    last = len(out) - 1
         return out
 
     def _role_lines(self, doc, starts, terms) -> list[FoundPerson]:
@@ -695,6 +703,8 @@ class AttendeeFinder:
                 close = next((t.i for t in doc[after + 2:min(after + 2 * APPOSITIVE_TOKENS, len(doc))] if t.text in (",", ".", ";")), None)
                 if close is not None and doc[close].text == ",":     # "Cllr Lord, who is a member of the Panel, commented"
                     after, reach = close + 1, 3
+            elif after < len(doc) and doc[after].text == "(" and unlabelled.SUBJECT_ASIDE.match(text_of(doc), doc[after].idx + 1):
+                continue                                   # "Maisie Brennan (born 3 February 2010)": a child of the case
             elif after < len(doc) and doc[after].text == "(":   # "Nigel Chapley (Operational Director, Police) advised ..."
                 close = next((t.i for t in doc[after + 1:min(after + APPOSITIVE_TOKENS, len(doc))] if t.text in (")", "\n")), None)
                 if close is not None and doc[close].text == ")":

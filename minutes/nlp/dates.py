@@ -376,7 +376,7 @@ def day_dates(mentions: Iterable[DateMention]) -> list[DateMention]:
 _CUE = re.compile(
     r"(?:\bdate(?:\s+of\s+(?:the\s+|this\s+)?(?:meeting|conference|review|icpc|rcpc)|\s+(?:and|&)\s+(?:venue|time|place|location))?"
     r"|(?<=[a-z])(?-i:Date)(?=\s*:)|\bmeeting(?:\s+date)?"
-    r"|\bconference\s+date|\bdecided\s+at\s+meeting|\bdate\s+of\s+decision|\bheld\s*:|\bheld\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?"
+    r"|\bconference\s+date|\bdecided\s+at\s+meeting|\bdate\s+of\s+decision|\bheld\s*:|\b(?:held|chaired|convened)\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )

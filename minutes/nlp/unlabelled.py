@@ -38,6 +38,7 @@ _NAME = re.compile(
 )
 _AFTER_NAME = re.compile(r"\s*(?:$|[/,(:\t–—]|-\s|\s{2,})")
 _BRACKETED_NAME = re.compile(rf"(?P<title>{_TITLE}*)(?P<given>{_WORD})(?P<rest>(?:\s+(?:{_SURNAME})){{1,2}})\s*\(")
+SUBJECT_ASIDE = re.compile(r"(?i)\s*(?:born|b\.|dob|d\.o\.b\.?|aged?|date\s+of\s+birth|\d{1,2}\s*(?:yrs?|years|months|mths))\b")
 _WORD_START = re.compile(r"(?<![\w’'\-])[A-Z]")
 
 
@@ -47,6 +48,8 @@ def name_at_line_start(line: str) -> tuple[int, int] | None:
     m = _NAME.match(line, stripped)
     if not m or not _AFTER_NAME.match(line, m.end()):
         return None
+    if re.match(r"\s*\(", line[m.end():]) and SUBJECT_ASIDE.match(line, line.index("(", m.end()) + 1):
+        return None                       # "Ellis Brennan-Shaw (born 11 October 2015) and ...": a child of the case
     if not _is_person(m.group("title"), m.group("given"), m.group(0)):
         return None
     return m.start(), m.end()
@@ -61,6 +64,9 @@ def bracketed_names(line: str) -> list[tuple[int, int]]:
         if not w:
             return out
         m = _BRACKETED_NAME.match(line, w.start())
+        if m and SUBJECT_ASIDE.match(line, m.end()):
+            pos = m.end()                 # "Ellis Brennan-Shaw (born 11 October 2015)": the child the meeting is about
+            continue
         if m and _is_person(m.group("title"), m.group("given"), m.group(0).rstrip(" (")):
             out.append((m.start(), m.start() + len(m.group(0).rstrip(" ("))))
             pos = m.end()

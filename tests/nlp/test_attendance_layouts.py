@@ -801,3 +801,23 @@ def test_layouts_a_mash_health_practitioner_is_no_mental_health_nurse(tmp_path):
                                   "1. Introductions\nThe chair explained the purpose of the conference.\n")
     assert (people["Amy Cole"]["role"], people["Amy Cole"]["agency"]) == ("MASH Health Practitioner", "Health")
     assert people["Owen Price"]["role"] == "Mental Health Nurse"
+
+
+def test_layouts_a_chairs_letter_wrapped_at_eighty_columns(tmp_path):
+    people, result = _people(tmp_path, (
+        "RAVENSHOLME CITY COUNCIL\n\n23 May 2025\n\nDear all,\n\nReview Child Protection Conference\n"
+        "Ellis Brennan-Shaw (born 11 October 2015) and Maisie Brennan (born 3 February 2010)\n\n"
+        "I chaired the review conference on Thursday 22 May 2025 at Oakfield House. This letter sets\n"
+        "out the decisions made and the plan agreed; the full record will follow.\n\n"
+        "Those attending were Natalie Brennan (mother); Ms Amina Yusuf, Social Worker, Children's\n"
+        "Social Care; Mrs Joanne Pritchard, Designated Safeguarding Lead, St Aldhelm's CE Primary School;\n"
+        "Mr Olu Adebayo, Head of Year 11, Kingsmead Academy; Ms Harriet Lowe, School Nurse; Mr Simon\n"
+        "Freckleton, Recovery Worker, Ravensholme Alcohol and Drug Service; and PC Nia Howells, Police.\n"
+        "The record was taken by Mr Ben Carver, Business Support. Apologies were received from Dr Ifeoma\n"
+        "Nwosu, GP, Castle Road Surgery, who sent a written report.\n"))
+    assert {n: p["status"] for n, p in people.items()} == {
+        "Natalie Brennan": "present", "Ms Amina Yusuf": "present", "Mrs Joanne Pritchard": "present",
+        "Mr Olu Adebayo": "present", "Ms Harriet Lowe": "present", "Mr Simon Freckleton": "present",
+        "PC Nia Howells": "present", "Mr Ben Carver": "present", "Dr Ifeoma Nwosu": "apologies"}
+    assert people["Dr Ifeoma Nwosu"]["role"] == "GP" and people["Mr Ben Carver"]["role"] == "Minute Taker"
+    assert result["meeting"]["date"] == "2025-05-22"          # the conference, not the letter's date
