@@ -151,7 +151,9 @@ _HEADER = {
     "what": ("action", "what", "task", "activity", "outcome"),
     "owner": ("who", "owner", "responsible", "lead", "by whom", "person"),
     "due": ("when", "by", "date", "timescale", "deadline", "due"),
+    "status": ("status", "progress", "rag", "update"),
 }
+_DONE = re.compile(r"(?i)\s*(?:done|complete|completed|closed|achieved|finished|actioned)\b")   # "Done - started 10.06.2025"
 _PASSIVE_BY = re.compile(
     r"\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s*)?(?P<what>[A-Z][^.;:\n]{3,90}?)\s+(?:to|will|should|must)\s+be\s+(?:made|completed|done|sent|arranged|"
     r"offered|provided|undertaken|carried\s+out|submitted|shared|booked|convened|updated|reviewed|held)\s+by\s+"
@@ -923,8 +925,8 @@ class ActionFinder:
                 continue
             cells = list(row) + [""] * 4
             what = cells[cols["what"]].strip()
-            if not what:
-                continue
+            if not what or ("status" in cols and _DONE.match(cells[cols["status"]])):
+                continue                    # a task of the last meeting marked done is no task now
             owner = cells[cols["owner"]].strip() if "owner" in cols else None
             due_cell = cells[cols["due"]] if "due" in cols else ""
             mentions = [m for m in find_dates(due_cell, anchor) if m.value and m.precision == "day"]

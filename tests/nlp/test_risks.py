@@ -94,3 +94,12 @@ def test_risks_a_condition_said_to_be_good_is_no_risk(tmp_path):
     risks = _risks(tmp_path, "Review Child Protection Conference\n\nPresent: Jo Brent (SW)\n\nHealth visitor\n"
                              "Home conditions have not been good at any visit.\n")
     assert "Neglect of home conditions" in risks
+
+
+def test_risks_a_parent_in_hmp_custody_or_with_previous_convictions(tmp_path):
+    risks = _risks(tmp_path, "Core group\n\nPresent: Jo Brent (SW)\n\nUpdates\nTyler's dad remains in HMP custody until next year.\n")
+    assert "Parental criminality" in risks
+    risks = _risks(tmp_path, "ICPC\n\nPresent: Jo Brent (SW)\n\nPolice\nJamie has previous convictions for criminal damage and for assaulting a neighbour in 2019.\n")
+    assert "Parental criminality" in risks
+    risks = _risks(tmp_path, "ICPC\n\nPresent: Jo Brent (SW)\n\nPolice\nThere are no previous convictions for either parent.\n")
+    assert "Parental criminality" not in risks
