@@ -40,7 +40,7 @@ STAR_LEGEND_BLOCKS = 40            # a "* Absent" legend is looked for among thi
 UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
 RUN_MIN_CHARS = 30             # a list entry longer than this may be several names run together
 ROLE_SHARE = 0.6              # a role term must cover this much of an entry to stand for it
-APPOSITIVE_TOKENS = 12        # a role set off by commas between a name and its speech verb
+APPOSITIVE_TOKENS = 20        # a role set off by commas between a name and its speech verb
 SPEECH_WINDOW = 6             # tokens between a name and its speech verb
 _PERSON = r"(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof\.?)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
 _NAMED = rf"(?:{_PERSON}|[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){{1,2}})"   # titled, or First Last
@@ -696,7 +696,11 @@ class AttendeeFinder:
             after, reach = end, SPEECH_WINDOW
             if after < len(doc) and doc[after].text == ",":   # "Ms Vicky Gent, Director of Children's Services, provided ..."
                 close = next((t.i for t in doc[after + 1:min(after + APPOSITIVE_TOKENS, len(doc))] if t.text in (",", ".", ";")), None)
-                if close is not None and doc[close].text == "," and any(
+                spoke = next((t.i for t in doc[after + 1:min(after + APPOSITIVE_TOKENS, len(doc))] if t.lower_ in self.verbs), None)
+                if spoke is not None and (close is None or spoke < close) and any(
+                        label in ("ROLE", "AGENCY") for _, _, label, _ in self._terms_in(terms, doc[after].idx, doc[spoke].idx, 0)):
+                    after, reach = spoke, 1          # "Mr S Westwood, Independent Chair of the ... Board summarised the report"
+                elif close is not None and doc[close].text == "," and any(
                         label in ("ROLE", "AGENCY") for _, _, label, _ in self._terms_in(terms, doc[after].idx, doc[close].idx, 0)):
                     after, reach = close + 1, 3
             if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ in ("who", "whom"):

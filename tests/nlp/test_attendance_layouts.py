@@ -821,3 +821,13 @@ def test_layouts_a_chairs_letter_wrapped_at_eighty_columns(tmp_path):
         "PC Nia Howells": "present", "Mr Ben Carver": "present", "Dr Ifeoma Nwosu": "apologies"}
     assert people["Dr Ifeoma Nwosu"]["role"] == "GP" and people["Mr Ben Carver"]["role"] == "Minute Taker"
     assert result["meeting"]["date"] == "2025-05-22"          # the conference, not the letter's date
+
+
+def test_layouts_a_long_post_between_a_name_and_what_they_did(tmp_path):
+    people, _ = _people(tmp_path, (
+        "Cabinet\n\nPresent: Councillor A Walsh (Chair)\n\n5. Safeguarding boards annual report\n\n"
+        "1. Mr S Westwood, Independent Chair of the Leicestershire and Rutland Local Safeguarding Children Board "
+        "and Safeguarding Adult Board summarised the report.\n\n"
+        "The Chairman made a number of announcements as set out in Appendix A.\n"))
+    assert people["Mr S Westwood"]["status"] == "mentioned"
+    assert "Appendix A" not in people
