@@ -559,9 +559,9 @@ def _even_gap(header: str, body: list[str], width: int) -> int | None:
     gaps = [len(g) for g in re.findall(r" {3,}", header.expandtabs(4).strip())]
     if not gaps or len(set(gaps)) != 1 or not body:
         return None
+    starts = _columns(header, None)
     fits = sum(1 for line in body if len(_gap_cells(line, gaps[0])) == width)
-    aligned = sum(1 for line in body if len(_slice(line, _columns(header, None))) == width
-                  and all(_slice(line, _columns(header, None))))
+    aligned = sum(1 for cells in (_slice(line, starts) for line in body) if len(cells) == width and all(cells))
     return gaps[0] if fits >= EVEN_ROWS * len(body) and fits > aligned else None
 
 
