@@ -36,6 +36,7 @@ from .role_lines import role_lines
 from .sections import COUNCILLORS_HEADING, front_matter, load_rules, match_label
 
 GENERIC_AGENCIES = {"health", "council"}
+PRESENTING_KEY = "minutes_presenting"   # doc.user_data: (start, end) of "Post, Name, ... introduced" subjects
 STAR_LEGEND_BLOCKS = 40            # a "* Absent" legend is looked for among this many first blocks
 UNLABELLED_LIST_KEY = "minutes_unlabelled_list"     # doc.user_data: [first, end) blocks of a list with no label
 RUN_MIN_CHARS = 30             # a list entry longer than this may be several names run together
@@ -762,9 +763,11 @@ class AttendeeFinder:
         """"Domestic Abuse strategy: presented by Chris McLoughlin": they were at the meeting."""
         out = []
         text = text_of(doc)
+        presenting = doc.user_data[PRESENTING_KEY] = []
         for m in POSTS_THEN_VERB.finditer(text):   # "The Cabinet Member ..., Councillor Ed Davie, Strategic Director ..., Merlin Joseph, and ..."
             if m.group("subject").count(",") < 2:
                 continue
+            presenting.append((m.start("subject"), m.end("subject")))
             for n in _COMMA_NAME.finditer(m.group("subject")):
                 name = n.group("name")
                 at = m.start("subject") + n.start("name")

@@ -271,7 +271,7 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
     from ..nlp.found import BlockSection, block_starts, evidence_at, text_of
 
     from ..nlp import gazetteer
-    from ..nlp.attendees import POSTS_THEN_VERB, UNLABELLED_LIST_KEY, load_speech_verbs
+    from ..nlp.attendees import PRESENTING_KEY, UNLABELLED_LIST_KEY, load_speech_verbs
 
     starts = block_starts(doc)
     sections = unpack(BlockSection, doc._.sections)
@@ -281,7 +281,7 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
     listed = doc.user_data.get(UNLABELLED_LIST_KEY) or (0, 0)     # an attendance list whose label was lost
     roles = gazetteer.load("roles")
     verbs = load_speech_verbs()
-    presenting = [(m.start("subject"), m.end("subject")) for m in POSTS_THEN_VERB.finditer(text) if m.group("subject").count(",") >= 2]
+    presenting = doc.user_data.get(PRESENTING_KEY, ())      # found once, by the attendee reader
     for span in terms:
         if span.label_ == "ROLE" and roles.by_id.get(span.id_) is not None and roles.by_id[span.id_].agency:
             # "The Director of Children's Services said ...": that service took part
