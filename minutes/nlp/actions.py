@@ -183,6 +183,8 @@ _OWNER_COLON = re.compile(
     r"^(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Miss|DS|DC|PC)\.?\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|worker|officer|nurse|manager|lead))"
     r"{0,2}(?:\s*\([^)]{1,20}\))?):\s+(?P<what>\S.*)$"
 )
+_RESOLVING = re.compile(r"\b(?:NOTED|RESOLVED|AGREED|noted|resolved)\b")
+_ENUMERATOR = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,5})\s*\)|(?:\d{1,2}|[a-z]|[ivx]{1,5})\))\s+")
 _LABEL_VALUE = re.compile(r"^\s*[\w/ .']{1,15}:\s")
 _VERBISH = re.compile(r"\b(?:to|will|must|should|needs?\s+to)\s+[a-z]|(?:^|[\-–—]\s+)[a-z]{3,}\b")
 _SECOND_TASK = re.compile(r",?\s+and\s+(?=(?:(?:Dr|Mr|Mrs|Ms|Miss|PC|DC)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?"
@@ -477,6 +479,8 @@ class ActionFinder:
     def _no_owner(self, owner: str) -> bool:
         """"Who", "It", "All": words that sit where an owner would; not "All members" or "the Officers"."""
         lower = " ".join(owner.lower().split())
+        if _RESOLVING.search(owner):
+            return True                 # "The Panel NOTED the report and AGREED to ...": a resolution, not an owner
         if lower in self.cues.groups or re.sub(r"^the\s+", "", lower) in self.cues.groups:
             return False
         return lower in self.cues.not_owners or lower.split()[0] in self.cues.not_owners
@@ -525,6 +529,9 @@ class ActionFinder:
         """One sentence "<owner> <will|to|has agreed to> <task> [by <date>]" -> an action; None when the
         sentence is not of that shape, False when it is but names no task (an agenda purpose, a heading)."""
         text = text_of(doc)
+        enum = _ENUMERATOR.match(text, start, end)
+        if enum:                        # "(1) JH to write to the ICB. (2) All partners to ...": one sentence per number
+            start = enum.end()
         condition = _IF.match(text, start, end) if conditional else None
         note = _PROGRESS_NOTE.search(text, start, end)
         if note and len(text[start:note.start()].split()) >= 4:
@@ -731,7 +738,8 @@ class ActionFinder:
         for d in unpack(FoundDecision, doc._.decisions):
             m = _RESOLUTION_TASK.match(d.text)
             due = next((x.value for x in dates.get(d.evidence.block, ()) if d.evidence.start <= x.evidence.start < d.evidence.end), None)
-            if m and not passive["be"].search(m.group("what")):
+            if m and not passive["be"].search(m.group("what")) and not _RESOLVING.search(m.group("owner")) \
+                    and not re.search(r"(?i)\bthe$", m.group("owner")):   # not "The Panel NOTED the | report and AGREED ..."
                 what = _TRAILING_WHEN.sub("", m.group("what")).strip(" .;,")
                 owner = re.sub(r"\s+(?:be|is|are)\s+(?:requested|asked)\s+to$", "", m.group("owner").strip())
                 out.append(FoundAction(what=what, evidence=d.evidence, owner=owner, due=due))

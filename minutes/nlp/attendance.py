@@ -92,9 +92,11 @@ def plausible_name(name: str, titled: bool) -> bool:
     if real and len(real) >= 2 and real[-1] in surnames and real[0] in given_names() \
             and not any(w in bad for w in real[:-1]):
         return True                   # "Tanya Hall" (not "County Hall")
+    if titled and 2 <= len(real) <= 3 and real[0] in given_names() and real[-1] not in _NEVER_SURNAMES \
+            and not any(w in bad for w in real[:-1]):
+        return True                   # "Mr Sam Vale", "Cllr Ann Street": a title and a given name make the surname one
     if any(w in bad for w in words):
         return False
-    real = [w for w in words if w and w not in _TITLE_WORDS]
     initials = len(real) == 1 and re.fullmatch(r"[A-Z]{2,3}", name.strip()) is not None   # "JB (HV)"
     return bool(real) and (titled or len(real) >= 2 or initials)
 

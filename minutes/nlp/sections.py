@@ -56,6 +56,7 @@ class SectionRules:
     rules: dict[str, SectionRule]
     pattern: re.Pattern[str]                  # every label, longest first
     by_label: dict[str, str]                  # label -> section id
+    topic_heads: frozenset[str] = frozenset()  # first words of a topic line that ends an attendance list
 
     def kind(self, section: str | None) -> str | None:
         return self.rules[section].kind if section in self.rules else None
@@ -88,7 +89,7 @@ def load_rules(path: str = "rules/sections.json", root: str | None = None) -> Se
             by_label.setdefault(_norm(label), rule.id)
     alternatives = sorted(by_label, key=len, reverse=True)
     pattern = re.compile(r"(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![a-z0-9'])")
-    return SectionRules(rules, pattern, by_label)
+    return SectionRules(rules, pattern, by_label, frozenset(w.lower() for w in data.get("topic_heads", [])))
 
 
 def _norm(text: str) -> str:
@@ -233,7 +234,8 @@ def _label_elsewhere(text: str, start: int, rules: SectionRules) -> tuple[str, i
     end = start + len(first)
     content = end + 1 if end < len(text) else end
     suffix = _SUFFIX.search(first)
-    if suffix and len(first.split()) <= SHORT_LABEL_WORDS:
+    if suffix and len(first.split()) <= SHORT_LABEL_WORDS and not first[:suffix.start()].rstrip().endswith(tuple("-–—,|/")):
+        # not "Kim Brown - Mother - present": an entry whose last cell is its status
         section = _SUFFIX_SECTION.get(" ".join(suffix.group(1).lower().split()))
         if section in rules.rules:
             return section, content
@@ -296,6 +298,11 @@ def label_blocks(
         is_heading = kind == "heading"
         if rules.kind(section) == "attendance" and kind == "list_item" and _agenda_title(text, marker):
             section = None                                # "2. Membership": the agenda goes on after the list
+        elif rules.kind(section) in ("decision", "actions") and kind == "list_item" and _agenda_title(text, marker) \
+                and out and blocks[len(out) - 1][0] != "list_item" and not _TASK_WORDS.search(text) \
+                and text.strip()[:1].isupper() and not re.search(r"[.;:]\s*$|\b(?:be|been)\b", text) \
+                and not re.match(r"(?i)\s*that\b", text):
+            section = None                                # "Action: ...", prose, then "5. Any other business": the next item
         seen = seen or bool(out) and rules.kind(out[-1].section) == "attendance"
         if section == "declarations" and kind == "paragraph" and _AN_INTEREST.search(text):
             out.append(BlockSection(section, item, False, 0))   # "Agenda item 6. ..., Councillor Lily Bande, Non Pecuniary"
@@ -336,7 +343,7 @@ def label_blocks(
             if _AGENDA_INSTRUCTION.match(text):        # "Members are requested to advise ... of any apologies"
                 out.append(BlockSection(section, item, False, len(text)))
                 continue
-            if any(_narrative(line) for line in text.split("\n")) or _other_label(text):
+            if any(_narrative(line) for line in text.split("\n")) or _other_label(text) or _topic_heading(text, rules):
                 section = None
         out.append(BlockSection(section, item, False, 0))
     return out
@@ -367,7 +374,22 @@ def _other_label(text: str) -> bool:
     return canonical_id(label, "roles") is None and canonical_id(label, "agencies") is None
 
 
+TOPIC_HEADING_WORDS = 6
+
+
+def _topic_heading(text: str, rules: SectionRules) -> bool:
+    """A short line of its own that names a topic ("Summary of risks", "Reasons for conference") ends
+    an attendance list; a group heading ("Members of the Topic Group") or an entry does not."""
+    words = text.split()
+    if "\n" in text.strip() or not 2 <= len(words) <= TOPIC_HEADING_WORDS or re.search(r"[\d,;:()\-–/&.]", text):
+        return False
+    return words[0].lower() in rules.topic_heads
+
+
 _ENTRY_START = re.compile(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|PC|DC|DS|DI|DCI|Sgt)\b|[A-Z]{2,4}\b|[A-Z]\.?\s")
+
+
+_TASK_WORDS = re.compile(r"(?i)\b(?:to|will|by|should|must|agreed)\b")
 
 
 def _agenda_title(text: str, marker: str | None) -> bool:

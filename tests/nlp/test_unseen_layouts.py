@@ -1,0 +1,69 @@
+"""Layouts met in no gold document, written to probe how the rules generalise (end to end on text
+files; every person is fictitious)."""
+from __future__ import annotations
+
+from minutes import flow
+from minutes.config import Settings
+from minutes.ingest import read
+
+
+def _record(tmp_path, text):
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    return next(flow.extract_documents([read(path)], Settings())).to_json()
+
+
+def _people(record):
+    return {a["name"]: a for a in record["attendees"]}
+
+
+def test_unseen_a_titled_person_whose_surname_is_also_a_place_word(tmp_path):
+    record = _record(tmp_path, "PRESENT: Ms Rita Gold (Healthwatch), Mr Sam Vale (Director of Public Health)\n")
+    people = _people(record)
+    assert set(people) == {"Ms Rita Gold", "Mr Sam Vale"}
+    assert people["Mr Sam Vale"]["role"] == "Director of Public Health"
+    assert people["Ms Rita Gold"]["role"] is None
+    # without a title or a given name the word still names no one
+    assert "Vale Council" not in _people(_record(tmp_path, "Present: Jo Hart (Vale Council), Ben Ode (Police)\n"))
+
+
+def test_unseen_entries_ending_in_their_status_and_an_invited_not_attended_list(tmp_path):
+    record = _record(tmp_path, "Attendance\nKim Green - Mother - present\nAmy Fox - Social Worker - present\n\n"
+                               "Invited, not attended:\nGary Price, father\n")
+    people = _people(record)
+    assert people["Kim Green"]["role"] == "Mother" and people["Kim Green"]["status"] == "present"
+    assert people["Amy Fox"]["status"] == "present"
+    assert people["Gary Price"]["attendance"] == "absent"
+    # a short heading ending in a status word still opens its list
+    heading = _people(_record(tmp_path, "Children's Trust Members Present\nAnne Lowe, Police\n"))
+    assert heading["Anne Lowe"]["status"] == "present"
+
+
+def test_unseen_a_topic_line_ends_the_apologies_list(tmp_path):
+    record = _record(tmp_path, "Apologies:\nDr Nina Shah, GP\nSam Toft, School Nurse\n\nSummary of risks\n\n"
+                               "Domestic violence between parents; mum's low mood and anxiety.\n")
+    assert set(_people(record)) == {"Dr Nina Shah", "Sam Toft"}
+    assert {"Domestic abuse", "Parental mental ill-health"} <= set(record["risk_factors"])
+    # a group heading inside the list does not end it
+    group = _record(tmp_path, "Present:\nMembers of the Topic Group\n\nJo Lake, Police\n")
+    assert "Jo Lake" in _people(group)
+
+
+def test_unseen_numbered_actions_in_one_line_and_the_next_agenda_item(tmp_path):
+    record = _record(tmp_path, "4. Neglect toolkit\nThe toolkit was discussed.\nAction: Business manager to arrange a relaunch event.\n"
+                               "ACTIONS: (1) JH to write to the ICB about attendance. (2) All partners to nominate a neglect "
+                               "champion by the next meeting.\n\n5. Any other business\nThere was none.\n")
+    actions = {a["what"]: a["owner"] for a in record["actions"]}
+    assert actions["write to the ICB about attendance"] == "JH"
+    assert actions["arrange a relaunch event"] == "Business manager"
+    assert any(w.startswith("nominate a neglect champion") and o == "All partners" for w, o in actions.items())
+    assert not any("other business" in w for w in actions)
+
+
+def test_unseen_numbered_resolutions_and_a_noted_report_that_is_no_task(tmp_path):
+    record = _record(tmp_path, "59 SEND UPDATE\nRESOLVED\n1. That the update be noted.\n2. That officers report back on "
+                               "EHCP timeliness.\n\n60 SAFEGUARDING REPORT\nThe Panel NOTED the report and AGREED to "
+                               "receive a further update in January 2022.\n")
+    assert "That the update be noted." in record["decisions"]
+    assert "That officers report back on EHCP timeliness." in record["decisions"]
+    assert not any((a["owner"] or "").startswith("The Panel") for a in record["actions"])
