@@ -189,7 +189,7 @@ def _parse(lines: list[str], state: _State) -> None:
             flush()
             i = _table(lines, i - 1, state)
             continue
-        if _plain_grid(lines, i - 1):
+        if _plain_grid(lines, i - 1) or _grid_resumes(lines, i - 1, state, pending):
             flush()
             i = _table(lines, i - 1, state, bare=not line.lstrip().startswith("|"))
             continue
@@ -301,6 +301,7 @@ _SURNAME_ON = re.compile(r"[A-Z][a-z'’\-]+(?:,\s|\s+and\s)")   # "Humphrey, Li
 _AND_CUT = re.compile(r",\s+[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+\s+and$")   # "..., Ashley Pugh and" / "John Stacey"
 _LOWER_LABEL = re.compile(r"^(?P<label>[a-z][a-z'’ \-]{1,30}?)\s*[:\-–]\s")
 _LOWER_ROLE_NAME = re.compile(r"^[a-z][\w'’ ()/&\-]{1,40}?\s[-–—]\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|PC|DC|DS|DI)\.?\s+)?[A-Z][a-z'’\-]+")
+_LOWER_ENTRY = re.compile(r"^[a-z][a-z'’\-]+(?:\s+[a-z][a-z'’\-]+){0,3}\s*(?:\s[-–—]\s+\S|\((?!\s*\d))")   # "amir haddad - social worker"
 _SHORT_LABELS = frozenset({"apols", "apologies", "present", "attendees", "attending", "chair", "date", "minute taker",
                            "minutes", "actions", "action", "decision", "outcome", "category", "categories", "venue"})
 
@@ -319,9 +320,13 @@ def _continues_prose(before: str, line: str) -> bool:
     if label and (label.group("label") in _SHORT_LABELS or label.group("label") in LABELS):
         return False                  # "apols: Dr Singh GP" under a long "present: ..." line opens a list of its own
     if line[:1].islower():
-        # "mum - Jodie Pearce" under "chair - Gill Marsh IRO": a lower-case role, a dash, a name
+        # "mum - Jodie Pearce" under "chair - Gill Marsh IRO": a lower-case role, a dash, a name;
+        # "amir haddad - social worker" or "sibling: riley" under a short line: notes typed in lower case
+        typed_lower = (_LOWER_ENTRY.match(line) or label) and not before.endswith(("-", "–", ",", "&")) \
+            and not _MID_CLAUSE.search(before)
         return not ((len(before) < WRAP_LINE or _LOWER_ROLE_NAME.match(before) or _RECORD.match(before))
-                    and _LOWER_ROLE_NAME.match(line))
+                    and (_LOWER_ROLE_NAME.match(line) or typed_lower)
+                    or _SENTENCE_END.search(before) and typed_lower)
     if before.count(", ") >= 2 and (_NAME_CUT.search(before) and _SURNAME_ON.match(line) or _AND_CUT.search(before)):
         return True                   # a comma list of names wrapped mid-name: "... Matthew Irving, Jean" / "Humphrey, Liv ..."
     if (_DANGLING_NAME.search(before) or (len(before) >= LONG_WRAP and _MID_CLAUSE.search(before))) \
@@ -408,6 +413,18 @@ def _plain_grid(lines: list[str], i: int) -> bool:
         run.append(len(_bare_cells(lines[i]) if bare else _cells(lines[i])))
         i += 1
     return len(run) >= 3 and len(set(run)) == 1 and run[0] >= 2
+
+
+def _grid_resumes(lines: list[str], i: int, state: _State, pending: list[str]) -> bool:
+    """One or two " | " rows with the cell count of a table just before, after a line that broke
+    it ("Outcome 2: ..." between the rows of an outline plan): the table's rows go on."""
+    if " | " not in lines[i] or pending and " | " not in pending[-1] and len(pending) > 1:
+        return False
+    recent = [b for b in state.blocks[-2:] if b.kind == "table" and b.rows]
+    if not recent:
+        return False
+    bare = not lines[i].lstrip().startswith("|")
+    return len(_bare_cells(lines[i]) if bare else _cells(lines[i])) == len(recent[-1].rows[0])
 
 
 def _tab_cells(line: str) -> list[str]:

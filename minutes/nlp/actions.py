@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -304,12 +305,19 @@ class ActionFinder:
         # an outline plan's entries are tasks with owners, whether or not the record also has an actions section
         found: list[FoundAction] = []
         cue_turns = 0                   # turns since someone said "actions" in a transcript
+        last_header = None              # (block, header row) of the last action table
         known = _defined_initials(text)  # "Jodie Barnes (JB)": a list item ending "(JB)" is JB's task in any section
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             block_kind = kinds[i][0] if i < len(kinds) else span.label_
             if block_kind == "table" and i < len(rows) and rows[i]:
-                found.extend(self._table(doc, starts, span, rows[i], dates, i))
+                if _task_columns(rows[i][0]) is not None:
+                    last_header = (i, rows[i][0])
+                    found.extend(self._table(doc, starts, span, rows[i], dates, i))
+                elif last_header and i - last_header[0] <= HEADER_REACH and len(rows[i][0]) == len(last_header[1]):
+                    # rows of the table before, cut off by a line between them ("Outcome 2: ...")
+                    found.extend(self._table(doc, starts, span, rows[i], dates, i, header=last_header[1]))
+                    last_header = (i, last_header[1])
                 continue
             if block_kind == "heading":
                 continue
@@ -909,15 +917,11 @@ class ActionFinder:
         return FoundAction(what=value("what"), owner=value("owner"), due=due, due_text=due_text,
                            evidence=evidence_at(doc, line_start + a, line_start + b, starts))
 
-    def _table(self, doc, starts, span, rows, dates, index) -> list[FoundAction]:
-        header = [c.lower() for c in rows[0]]
-        cols: dict[str, int] = {}
-        for key, words in _HEADER.items():       # words in order of preference: "Action" before "Outcome"
-            cols_for = [j for w in words for j, cell in enumerate(header)
-                        if j not in cols.values() and (cell.startswith(w) or f" {w}" in cell)]
-            if cols_for:
-                cols[key] = cols_for[0]
-        if "what" not in cols or ("owner" not in cols and "due" not in cols):
+    def _table(self, doc, starts, span, rows, dates, index, header: Sequence[str] | None = None) -> list[FoundAction]:
+        """The tasks of an action table; `header` is the header of a table that these rows go on
+        from (its first row is then a task too)."""
+        cols = _task_columns(header if header is not None else rows[0])
+        if cols is None:
             return []
         from .dates import find_dates
         from .datefinder import dates_from_iso
@@ -929,7 +933,7 @@ class ActionFinder:
         for r, row in enumerate(rows):
             line_start = pos
             pos += len(lines[r]) + 1 if r < len(lines) else 0
-            if r == 0:
+            if r == 0 and header is None:
                 continue
             cells = list(row) + [""] * 4
             what = cells[cols["what"]].strip()
@@ -942,6 +946,24 @@ class ActionFinder:
             ev = evidence_at(doc, line_start, line_start + len(lines[r]) if r < len(lines) else line_start, starts)
             out.append(FoundAction(what=what, evidence=ev, owner=owner or None, due=due, due_text=None if due else (due_cell.strip() or None)))
         return out
+
+
+def _task_columns(header: Sequence[str]) -> dict[str, int] | None:
+    """Column of each of what / owner / due / status in an action table's header, or None when
+    the row heads no action table."""
+    cells = [c.lower() for c in header]
+    cols: dict[str, int] = {}
+    for key, words in _HEADER.items():       # words in order of preference: "Action" before "Outcome"
+        cols_for = [j for w in words for j, cell in enumerate(cells)
+                    if j not in cols.values() and (cell.startswith(w) or f" {w}" in cell)]
+        if cols_for:
+            cols[key] = cols_for[0]
+    if "what" not in cols or ("owner" not in cols and "due" not in cols):
+        return None
+    return cols
+
+
+HEADER_REACH = 3     # blocks after an action table whose headerless rows still belong to it
 
 
 _FIELD_LABEL = re.compile(

@@ -235,7 +235,8 @@ def _and_a_person(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-_PLURAL_AFTER_ASIDE = re.compile(r"(?<=\))\s+(?P<lead>(?:Councillors|Cllrs\.?)\s+)(?=[A-Z])")
+_PLURAL_AFTER_ASIDE = re.compile(r"(?:(?<=\))|(?<=[a-z]))\s+(?P<lead>(?:Councillors|COUNCILLORS|Cllrs\.?)(?:\s*[\-–:]\s*|\s+))(?=[A-Z])")
+# "Councillor Marland (Chair) Councillors Gifford", "... - Councillor Zia COUNCILLORS - Akbar": a lost full stop
 
 
 _TITLED_HEAD = re.compile(
@@ -310,6 +311,52 @@ def _status_in(text: str) -> str | None:
     return None
 
 
+_LOWER_TITLES = {"dr": "Dr", "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "mx": "Mx", "pc": "PC", "dc": "DC",
+                 "ds": "DS", "di": "DI", "cllr": "Cllr", "sgt": "Sgt"}
+_LOWER_NAME = re.compile(r"(?P<title>(?:dr|mr|mrs|ms|miss|mx|pc|dc|ds|di|cllr|sgt)\.?\s+)?(?P<name>[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+){0,2})"
+                         r"(?=\s*(?:$|[,(:]|\s[-–—]\s))")
+
+
+def lift_lower_name(text: str, start: int, end: int) -> str:
+    """`text` with a person's name written in lower case at the start of the entry capitalised
+    ("amir haddad - social worker", "pc dave orme - police", "dr okoro (GP)"), offsets unchanged;
+    the text as it is when the entry opens with no such name."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    m = _LOWER_NAME.match(text, start + lead, end)
+    if not m:
+        return text
+    words = m.group("name").split()
+    if not m.group("title") and (words[0] not in given_names() or len(words) < 2):
+        return text                 # "social worker - Ben Ode", "mum - present": no name typed in lower case
+    if any(w in _not_names()[0] for w in words):
+        return text
+    title = m.group("title") or ""
+    fixed = (_LOWER_TITLES[title.strip(" .\t")] + title[len(title.strip(" .\t").rstrip(".")):] if title else "") + \
+        re.sub(r"(?<![\w'’])[a-z]", lambda c: c.group(0).upper(), m.group("name"))
+    return text[:m.start()] + fixed + text[m.end():]
+
+
+_GIVEN_THEN_SURNAME = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)(?=(\s+)((?:Mc|Mac|O')?[A-Z][a-z'’\-]+)(?![\w'’]))")   # overlapping
+
+
+def _given_name_inside(text: str, start: int, end: int, covered) -> tuple[int, int] | None:
+    """A known given name and a surname after other undelimited words of an entry ("Valence
+    Primary School Scott Hallam HT"), outside its role and agency terms, when the surname is no
+    organisation word."""
+    for m in _GIVEN_THEN_SURNAME.finditer(text, start, end):
+        stop = m.end(1) + len(m.group(2)) + len(m.group(3))
+        if m.start() == start or stop > end or m.group(1).lower() not in given_names():
+            continue
+        if re.search(r"[,;/()|:\-–—]", text[start:m.start()]):
+            return None                   # a delimited entry ("Trust / Director / Anne Moor / NC") is read by its cells
+        if any(s < stop and m.start() < e for s, e in covered) or m.group(3).lower() in _not_names()[0]:
+            continue
+        if text[stop:end].lstrip()[:1].isupper() and not re.match(r"\s*[A-Z]{2,4}\b", text[stop:end]):
+            continue                      # "Jo Richardson Community School": a name opening a longer proper noun
+        return m.start(), stop
+    return None
+
+
 def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: str | None = None) -> Entry:
     """One entry: the person's name (with title), role and agency, and any status written in it."""
     lead = _INITIALS_LEAD.match(text, start, end)      # "(JC) Joe Cocker, CYSCB Manager"
@@ -326,6 +373,10 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         name and re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|prof|rev|pc|dc|ds|di|sgt|detective)\b", name))
     if name and not plausible_name(name, has_title):
         name, ns, ne = None, 0, 0
+    if name is None:
+        found = _given_name_inside(text, start, end, covered)
+        if found:                         # "Valence Primary School Scott Halliwell HT": the place, then the person
+            (ns, ne), name = found, text[found[0]:found[1]]
     after = _person_after_dash(text, start, end, ne if name else None, has_title, name)
     if after:                             # "Socail Worker Dunmere CSC - Kirsty Hale": the post, a dash, the person
         (ns, ne), name = after, text[after[0]:after[1]]

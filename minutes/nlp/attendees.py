@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from ..resources import models_dir
 from . import gazetteer, unlabelled
 from .normalise import canonical_id
-from .attendance import Entry, Term, _status_in, inside_a_phrase, given_names, name_run, parse_entry, plausible_name, split_entries, strip_leader
+from .attendance import Entry, Term, _status_in, inside_a_phrase, given_names, lift_lower_name, name_run, parse_entry, plausible_name, split_entries, strip_leader
 from .found import BlockSection, FoundAgency, FoundPerson, block_starts, evidence_at, pack, unpack, text_of
 from .register import register_rows, slash_rows
 from .role_lines import role_lines
@@ -154,7 +154,8 @@ _APPOSITIVE = re.compile(      # ", Interim Director: Children & Families," / " 
 )
 _NOT_ATTENDEE_BEFORE = re.compile(
     r"(?:report|paper|letter|presentation|email|e-mail)s?\s+(?:of|from|by|written\s+by)\s*(?:the\s+)?$|"
-    r"(?:contact|sent\s+to|emailed\s+to|copy\s+to|c/o)\s*$",
+    r"(?:contact|sent\s+to|emailed\s+to|copy\s+to|c/o)\s*$|"
+    r"\b(?:death\s+of|the\s+late|memory\s+of|tribute\s+to|passing\s+of)\s+(?:(?:the\s+)?former\s+)?$",   # "the recent death of former Councillor ..."
     re.I,
 )
 
@@ -368,7 +369,7 @@ class AttendeeFinder:
                     s += m.end()
                 elif m:
                     title = None
-                entry = parse_entry(text, s, e, block_terms, title)
+                entry = parse_entry(lift_lower_name(text, s, e), s, e, block_terms, title)   # "amir haddad - sw" too
                 if title and not m and _POST_ASIDE.search(text, s, e):
                     title = None                            # "... O Neill C Mills (Chief Executive)": the councillors have ended
                     last_cllr = _LAST_COUNCILLOR.match(text, s, e)

@@ -36,9 +36,9 @@ _BODY_DECIDES = re.compile(
     r"\b(?:agreed|approved|endorsed)\s+by\s+(?:the\s+)?(?:board|committee|panel|group|partnership|members|cabinet|executive)\b|"
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s+considered\s+and\s+(?:noted|agreed|approved)\b|"
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s*:\s*(?:\(?[a-h1-9]\)\s*)?(?:noted|agreed|approved|resolved|endorsed)\b|"
-    r"(?:the\s+)?(?:committee|panel|board|sub-committee|cabinet|council|conference|meeting|members|partnership|forum|(?<!core\s)group)\s+"
+    r"(?:the\s+)?(?:committee|panel|board|sub-committee|cabinet|council|conference|meeting|members|partnership|forum|group)\s+"
     r"(?:unanimously\s+)?(?:(?:agreed|resolved|decided|approved|endorsed)\b(?!\s+(?:with|to\s+note\s+that\s+it))|"
-    r"noted\s+(?:the|a|an|its|their)\s+(?:(?:annual|updated?|latest|draft|revised)\s+)?(?:report|update|content|contents|progress|position|presentation|"
+    r"(?<!core\sgroup\s)noted\s+(?:the|a|an|its|their)\s+(?:(?:annual|updated?|latest|draft|revised)\s+)?(?:report|update|content|contents|progress|position|presentation|"
     r"information|recommendations?|plan|strategy|improvement\s+plan|action\s+plan|remit|scope|terms\s+of\s+reference)\b))",
     re.I,
 )
@@ -74,7 +74,8 @@ _INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\s))(?:RE
 _RUN_ON_HEADING = re.compile(r"(?<=[.!?])\s+(?=[A-Z]{3,}(?:\s+(?:OF|AND|[A-Z]{3,}))+\b)")   # "... record. DISCLOSURES OF INTEREST ..."
 _RUN_ON_TITLE = re.compile(r"\s*(?:\d{1,3}[.)]?\s+)?[A-Z0-9][A-Z0-9 ,'’&()/\-–]{5,}?\s*")   # "8 LICENSING ACT 2003 - UPDATE"
 _DECISION_LINE = re.compile(   # "Decision: ...", "Decision for Tyler Whitlock: ..."
-    r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS)(?:[ \t]+(?:for|about|regarding|re)[ \t]+[A-Z][^:\n]{0,40})?[ \t]*:[ \t]*",
+    r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS|Decsion|Descision|Decison)"
+    r"(?:[ \t]+(?:for|about|regarding|re)[ \t]+[A-Z][^:\n]{0,40})?(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t]*",   # "Decsion (L Vickers, TM):"
     re.M)
 _PARTS = re.compile(r"\s*[,;:]?\s*(?:and\s+)?(?:(?<![\w(])\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)|(?<![\w(])(?:[a-h]|\d{1,2})\))\s+")
 _LEAD_IN = re.compile(r"(?::|\b(?:to|that|and))\s*$", re.I)
@@ -84,7 +85,10 @@ _COMMITTEE_RESOLUTION = re.compile(
     r"confirm|defer|authori[sz]e|reject|refuse|grant|thank|establish|ask)\b|that\s+)",
     re.I)
 _CHANGED_FROM = re.compile(r"\b(?:from|previously|was|formerly|instead\s+of)\s+(?:the\s+)?(?:category\s+(?:of\s+)?)?$", re.I)
-_RECOMMENDS = re.compile(r"\brecommend(?:ed|s|ation)?\b", re.I)
+_RECOMMENDS = re.compile(r"\brecomm?end(?:ed|s|ation)?\b", re.I)     # "Recomendation to conference: ..." too
+_STRATEGY_DECISION = re.compile(   # what a strategy discussion decides: "threshold met for section 47 enquiries"
+    r"\b(?:section\s*47|s\.?\s?47|threshold\s+(?:is\s+|was\s+|not\s+)?met|no\s+further\s+action|nfa"
+    r"|(?:icpc|initial\s+(?:child\s+protection\s+)?conference)\s+(?:to\s+be|will\s+be|be)\s+(?:convened|held|arranged|booked))\b", re.I)
 _PLAN_WORDS = re.compile(r"\b(?:cp\s*plan|cpp|child\s+protection\s+plan|child\s+in\s+need|cin\b|no\s+plan|step(?:ped)?\s*down)", re.I)
 _NUMBER = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+", re.I)
 _SUBJECT = re.compile(r"^(?:(?:that|for)\s+)?(?P<name>(?:Child|Baby|Unborn)\s+[A-Z]\w*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
@@ -163,9 +167,13 @@ class DecisionFinder:
                 found.append(self._decision(doc, starts, terms, span.start_char, span.start_char + tail.start(), sec))
                 continue
             body_lead = bool(_BODY_LEAD.fullmatch(block.strip()))
-            if kind == "decision" and sec.opens and _OUTCOME_LABEL.match(block) \
-                    and not (_DECISION_WORDS.search(text, begin, span.end_char) or _PLAN_WORDS.search(text, begin, span.end_char)):
-                continue                      # "Outcome: The family keep their home": an outcome the plan aims at
+            if kind == "decision" and sec.opens and _OUTCOME_LABEL.match(block):
+                first_end = text.find("\n", begin, span.end_char)
+                first_end = span.end_char if first_end < 0 else first_end
+                if not (_DECISION_WORDS.search(text, begin, first_end) or _PLAN_WORDS.search(text, begin, first_end)):
+                    if first_end >= span.end_char:
+                        continue              # "Outcome: The family keep their home": an outcome the plan aims at
+                    begin = first_end + 1     # "Outcome: concerns substantiated.\nDecision: ICPC to be convened ..."
             if kind == "decision" and not closed:
                 strict = sec.section == "decision" and not sec.opens
                 pieces = _lines(text, begin, span.end_char) if "\n" in text[begin:span.end_char] else [(begin, span.end_char)]
@@ -180,7 +188,8 @@ class DecisionFinder:
                         if label and label.end() < e:
                             s = label.end()           # "Decision for Tyler Whitlock: The plan ends today."
                         for sent in _sentences(doc, s, e):
-                            if _DECISION_WORDS.search(sent.text) and not _RECOMMENDS.search(sent.text) and self._conference_decision(terms, sent.text, sent.start_char, sent.end_char):
+                            if not _RECOMMENDS.search(sent.text) and (_STRATEGY_DECISION.search(sent.text) or _DECISION_WORDS.search(sent.text)
+                                                                      and self._conference_decision(terms, sent.text, sent.start_char, sent.end_char)):
                                 found.append(self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec))
                             elif _COMMITTEE_RESOLUTION.match(sent.text) or _BODY_ACTED.match(sent.text):
                                 # "Decision: 1. To note the report." / "Decision: | The Cabinet noted the report."
@@ -191,6 +200,9 @@ class DecisionFinder:
                         closed = True
                         break
                     else:
+                        label = _DECISION_LINE.match(text, s)
+                        if label and label.end() < e:
+                            s = label.end()           # "Decsion (N Platt, TM): ICPC to be convened ..." under "Outcome:"
                         inline = _INLINE_RESOLVED.search(text, s + 1, e)
                         if inline and _RUN_ON_TITLE.fullmatch(text, s, inline.start()):
                             s = inline.end()      # "8 LICENSING ACT 2003 - UPDATE RESOLVED that ...": an item title run on

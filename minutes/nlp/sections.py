@@ -197,8 +197,15 @@ def _narrative(line: str) -> bool:
         return True               # "Plan made at ICPC 11/3/25 under Neglect for both children.": no entry of a list
     if len(words) <= ATTENDANCE_MAX_WORDS:
         return False
+    people = sum(1 for m in _GIVEN_SURNAME.finditer(line) if m.group(1).lower() in given_names())
+    if people >= 3 and people * PEOPLE_EVERY_WORDS >= len(words):
+        return False              # "... Elizabeth Chaplin (Joint Chair) HT, Valence Primary School Scott Halliwell HT, ...": a list
     separators = line.count(",") + line.count(";") + line.count(" / ") + len(re.findall(r"\b(?:and|Councillor|Cllr)\b", line))
     return separators < len(words) / 6
+
+
+_GIVEN_SURNAME = re.compile(r"\b([A-Z][a-z]+)(?=\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]+\b)")
+PEOPLE_EVERY_WORDS = 10    # a long line naming a person at least every this many words is a list
 
 
 _OPENERS: tuple[tuple[re.Pattern[str], str], ...] = (
