@@ -123,7 +123,7 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
                              r"\s*[:\-–—]\s*")
     agreed_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('agreed_labels'))})\s*[:\-–—]\s*")
     labels = _alternatives(words("action_labels") + words("agreed_labels"))   # "... learning. Agreed: AH to circulate ..."
-    inline_action = re.compile(rf"(?<=[.!?)”\"])\s+(?=[A-Z])(?i:{labels})\s*[:\-–—]\s+")
+    inline_action = re.compile(rf"(?<=[.!?)”\"])\s+(?=[A-Z])(?i:{labels})(?:\s*(?:no\.?\s*|#)?\d{{1,3}}[a-z]?)?\s*[:\-–—]\s+")   # "Action 6:"
     status = _alternatives(words("action_status"))
     status_tail = re.compile(rf"\s+[\-–—]\s+(?:[A-Z]{{2,4}}(?:\s*[/,&]\s*[A-Z]{{2,4}})*(?:\s+(?i:{status}))?|(?i:{status}))\s*\.?$")
     verbs = _alternatives(words("task_verbs"))
@@ -371,10 +371,12 @@ class ActionFinder:
                             found.append(tagged)
                         continue
                 elif not in_section:
-                    inline = self.cues.inline_action.search(text, s, e)
-                    if inline:          # "... was discussed. Action: JS to circulate the paper."
+                    for inline in self.cues.inline_action.finditer(text, s, e):
+                        # "... was discussed. Action: JS to circulate the paper."; "Action 4: complete. Action 6: DP to ..."
                         stop = _SENT.match(text, inline.end(), e)
                         stop = stop.end() if stop else e
+                        tail = self.cues.status_tail.search(text, inline.end(), stop)
+                        stop = tail.start() if tail else stop    # "DP to circulate the audit - carried forward."
                         action = (self._sentence(doc, starts, inline.end(), stop, dates, pattern=self.cues.infinitive)
                                   or self._sentence(doc, starts, inline.end(), stop, dates))
                         if action:
@@ -650,6 +652,17 @@ class ActionFinder:
             return None
         return action
 
+    def _resolved_will(self, doc, starts, dates, sentence: str, start: int, end: int) -> FoundAction | None:
+        """"<owner> will <task>" agreed by the meeting: any named person or post owns it ("the
+        Business Manager will write to ..."), not the body itself or a pronoun."""
+        action = self._sentence(doc, starts, start, end, dates)
+        if not action or not _NARRATIVE_MODAL.search(sentence) or self.cues.not_tasks.match(action.what):
+            return None
+        owner = action.owner or ""
+        if self.cues.agenda.search(owner) or not re.match(r"(?:(?i:the)\s+)?[A-Z]", owner):
+            return None
+        return action
+
     def _personal_owner(self, owner: str) -> bool:
         words = owner.split()
         bare = re.sub(r"(?i)^(?:the|both|each)\s+", "", owner).lower()
@@ -753,8 +766,9 @@ class ActionFinder:
                 out.append(FoundAction(what=what, evidence=d.evidence, owner=owner, due=due))
                 continue
             if d.evidence.block in origin:  # "Agreed: Business Manager to update the risk register"
-                owned = self._sentence(doc, starts, origin[d.evidence.block] + d.evidence.start,
-                                       origin[d.evidence.block] + d.evidence.end, dates, pattern=self.cues.infinitive)
+                a, b = origin[d.evidence.block] + d.evidence.start, origin[d.evidence.block] + d.evidence.end
+                owned = self._sentence(doc, starts, a, b, dates, pattern=self.cues.infinitive) \
+                    or self._resolved_will(doc, starts, dates, d.text, a, b)   # "Agreed: the Business Manager will write ..."
                 if owned and not self.cues.not_tasks.match(owned.what):
                     out.append(owned)
                     continue

@@ -339,6 +339,22 @@ def lift_lower_name(text: str, start: int, end: int) -> str:
 _GIVEN_THEN_SURNAME = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)(?=(\s+)((?:Mc|Mac|O')?[A-Z][a-z'’\-]+)(?![\w'’]))")   # overlapping
 
 
+_BRACKET_INITIALS = re.compile(r"\s*\(\s*([A-Z]{2,4})\s*\)")
+
+
+def _own_initials(text: str, name: str, name_end: int, end: int) -> tuple[int, int] | None:
+    """Offsets of "(SW)" straight after "Sue Ward" when the letters are the person's initials."""
+    m = _BRACKET_INITIALS.match(text, name_end, end)
+    if not m:
+        return None
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower().strip(".") not in _TITLE_WORDS]
+    initials = "".join(w[0].upper() for w in words)
+    letters = m.group(1)
+    if letters == initials or len(words) >= 2 and letters[0] == initials[0] and letters[-1] == initials[-1]:
+        return m.start(1), m.end(1)
+    return None
+
+
 def _given_name_inside(text: str, start: int, end: int, covered) -> tuple[int, int] | None:
     """A known given name and a surname after other undelimited words of an entry ("Valence
     Primary School Scott Hallam HT"), outside its role and agency terms, when the surname is no
@@ -373,6 +389,12 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         name and re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|prof|rev|pc|dc|ds|di|sgt|detective)\b", name))
     if name and not plausible_name(name, has_title):
         name, ns, ne = None, 0, 0
+    if name and (role or agency):
+        own = _own_initials(text, name, ne, end)
+        if own:                           # "Sue Ward (SW) Designated Nurse": her initials, not the social worker's "SW"
+            inside = [t for t in inside if not (own[0] <= t[0] and t[1] <= own[1])]
+            role = next((t for t in inside if t[2] == "ROLE" and not inside_a_phrase(text, start, t)), None)
+            agency = next((t for t in inside if t[2] == "AGENCY"), None)
     if name is None:
         found = _given_name_inside(text, start, end, covered)
         if found:                         # "Valence Primary School Scott Halliwell HT": the place, then the person

@@ -67,3 +67,23 @@ def test_unseen_numbered_resolutions_and_a_noted_report_that_is_no_task(tmp_path
     assert "That the update be noted." in record["decisions"]
     assert "That officers report back on EHCP timeliness." in record["decisions"]
     assert not any((a["owner"] or "").startswith("The Panel") for a in record["actions"])
+
+
+def test_unseen_initials_in_brackets_are_the_persons_not_a_role(tmp_path):
+    record = _record(tmp_path, "Attendees:\nDawn Price (DP) Head of Safeguarding, Children's Services\n"
+                               "Sue Ward (SW) Designated Nurse, CCG\nJo Hart (HV)\n")
+    people = _people(record)
+    assert people["Sue Ward"]["role"] == "Designated Nurse"
+    assert people["Dawn Price"]["agency"] == "Children's Social Care"
+    assert people["Jo Hart"]["role"] == "Health Visitor"      # letters that are not her initials still name a post
+    assert "Independent Reviewing Service" not in record["agencies"]
+
+
+def test_unseen_agreed_undertakings_and_numbered_inline_actions(tmp_path):
+    record = _record(tmp_path, "1. Minutes and matters arising\nThe minutes of 1 July 2015 were agreed. Action 4: complete. "
+                               "Action 6: DP to circulate the audit - carried forward.\n\n2. Section 11 audit\n"
+                               "Agreed: the Business Manager will write to agencies that had not returned the audit by "
+                               "30 September 2015.\n\n3. Any other business\nThe Board will meet again on 9 December 2015.\n")
+    actions = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
+    assert actions == {"circulate the audit": ("DP", None),
+                       "write to agencies that had not returned the audit": ("the Business Manager", "2015-09-30")}
