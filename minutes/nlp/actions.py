@@ -306,6 +306,7 @@ class ActionFinder:
         found: list[FoundAction] = []
         cue_turns = 0                   # turns since someone said "actions" in a transcript
         last_header = None              # (block, header row) of the last action table
+        group = None                    # (block, first action) of a task whose Who: / By when: lines may follow
         known = _defined_initials(text)  # "Jodie Barnes (JB)": a list item ending "(JB)" is JB's task in any section
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
@@ -343,6 +344,17 @@ class ActionFinder:
                 if fields:              # "Who: Mr Beattie / What: complete the assessment / By when: 29/05/2026"
                     found.append(self._fields(doc, starts, dates, s, fields))
                     continue
+                stacked = _STACK_LINE.fullmatch(line)
+                key = _STACK_KEYS.get(" ".join(stacked.group("label").lower().split())) if stacked else None
+                if key in ("owner", "due") and (in_section or group):
+                    # "Action: ... / Responsible: SW (Leanne Moss) / Date: 29/07/2025": fields of the task above
+                    if group and group[0] >= i - 1:
+                        found[group[1]:] = self._fill(doc, starts, dates, found[group[1]:], key, s + stacked.start("value"), e)
+                    continue
+                group = (i, len(found)) if key == "what" or self.cues.action_line.match(line) else None
+                if key == "what" and stacked.group("label").lower() in ("how", "task", "what"):
+                    s += stacked.start("value")        # "How: Ms Lane will attend the Freedom Programme."
+                    line = text[s:e]
                 if not in_section and block_kind == "list_item" and known:
                     tag = self._owner_tag(line)
                     if tag and tag.groupdict().get("owner") in known:
@@ -914,6 +926,16 @@ class ActionFinder:
         return FoundAction(what=" ".join(what.split()), evidence=evidence_at(doc, start, end, starts),
                            owner=" ".join(owner.split()), due=due, due_text=due_text or when)
 
+    def _fill(self, doc, starts, dates, actions: list[FoundAction], key: str, start: int, end: int) -> list[FoundAction]:
+        """`actions` with the owner or due date of a "Who:" / "By when:" line below them, where they have none."""
+        value = text_of(doc)[start:end].strip(" \t.;,")
+        if not value:
+            return actions
+        if key == "owner":
+            return [a if a.owner else replace(a, owner=value) for a in actions]
+        due, due_text = self._due(doc, starts, dates, start, end)
+        return [a if a.due else replace(a, due=due, due_text=due_text or (None if due else value)) for a in actions]
+
     def _fields(self, doc, starts, dates, line_start: int, fields: dict[str, tuple[int, int]]) -> FoundAction:
         """An action written as labelled fields on one line (who, what, by when)."""
         text = text_of(doc)
@@ -978,6 +1000,14 @@ def _task_columns(header: Sequence[str]) -> dict[str, int] | None:
 
 
 HEADER_REACH = 3     # blocks after an action table whose headerless rows still belong to it
+
+
+_STACK_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?P<label>[A-Za-z][A-Za-z' /]{0,30}?)[ \t]*:[ \t]*(?P<value>[^\n]*)")
+_STACK_KEYS = {"what": "what", "action": "what", "task": "what", "how": "what", "action required": "what",
+               "who": "owner", "owner": "owner", "lead": "owner", "responsible": "owner", "by whom": "owner",
+               "person responsible": "owner", "lead professional": "owner", "who will do it": "owner",
+               "by when": "due", "when": "due", "due": "due", "timescale": "due", "deadline": "due", "date": "due",
+               "target date": "due", "due date": "due", "completion date": "due"}
 
 
 _FIELD_LABEL = re.compile(
