@@ -287,7 +287,7 @@ def logical_lines(lines: list[str]) -> list[str]:
 _RECORD = re.compile(
     r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Cllr|Councillor|PC|DC|DS|DI|Prof|Rev)\.?\s|\([A-Z]{1,4}\)\s+[A-Z]"
     r"|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s*(?:[-–—:,/]\s|\()"
-    r"|[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){1,3}:\s)"                # "Date of this review: ..."
+    r"|[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){1,5}:\s)"                # "Date of this review: ...", "Father of the unborn baby: ..."
 )
 
 

@@ -36,7 +36,8 @@ from .sections import load_rules
 
 ACTION_RULE_KEYS = ("version", "note", "modals", "owner_words", "group_owners", "not_owners", "bodies", "agenda_verbs",
                     "passive_tasks", "passive_tasks_for_meeting", "audience", "actions_cues", "action_labels", "agreed_labels",
-                    "action_status", "that_verbs", "request_nouns", "post_heads", "not_tasks", "trailing", "start_words", "task_verbs", "due_words")
+                    "action_status", "that_verbs", "request_nouns", "post_heads", "not_tasks", "trailing", "start_words", "task_verbs", "due_words",
+                    "imperative_verbs")
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DS|DC|DI|PC|Sgt|Cllr|Councillor)\.?"
 _PERSON = _TITLE + r"\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _ASIDE = r"(?:\s*\([^()]{1,25}\))?"
@@ -73,6 +74,7 @@ class ActionRules:
     that_do: re.Pattern[str]          # "agreed that the Head of Service would circulate ...", "asked that the Police provide ..."
     request: re.Pattern[str]          # "The Committee requested a briefing note on ..."
     owner_words: frozenset[str] = frozenset()    # family and professional roles that own tasks ("mum", "health visitor")
+    imperative: re.Pattern[str] | None = None     # a task opening with its verb, capitalised ("Complete a single assessment")
 
 
 @lru_cache(maxsize=4)
@@ -137,11 +139,13 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
         rf"^(?:(?i:the)\s+)?(?:[A-Z][\w'’\-]*\s+){{0,3}}?(?i:{bodies})\s+(?:(?i:also|further|therefore)\s+)?"
         rf"(?i:requested|asked\s+for|called\s+for)\s+"
         rf"(?P<what>(?i:a|an|further|more|regular)\s+(?:[\w\-]+\s+){{0,2}}?(?P<noun>(?i:{_alternatives(words('request_nouns'))}))\b.*)$", re.S)
+    imperative = "|".join(w[:1].upper() + re.sub(r"\s+", r"\\s+", w[1:]) for w in words("imperative_verbs"))
     return ActionRules(sentence, infinitive, owner_hint, frozenset(words("not_owners")), agenda, agenda_verbs,
                        _alternatives(words("passive_tasks")), _alternatives(words("passive_tasks_for_meeting")), audience, cue, trailing,
                        due_part, verbs, restart, frozenset(words("group_owners")), action_line, agreed_line, inline_action, status_tail,
                        re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"), that_do, request,
-                       frozenset(words("owner_words")))
+                       frozenset(words("owner_words")),
+                       re.compile(rf"\s*(?:{imperative})\b"))
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
@@ -163,7 +167,8 @@ _PROGRESS_NOTE = re.compile(r"\s[–—]\s+(?=(?:Please\s+see|See|No\s+comments|
 _INITIALS = r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*"
 _TAIL_OWNER = re.compile(rf"\s+[\-–—]\s+(?P<owner>{_INITIALS})\s*\.?\s*$")        # "... to come to next meeting – TR"
 _BRACKET_OWNER = re.compile(rf"\s*\((?P<owner>{_INITIALS})\)")                       # "Circulate minutes (GW) – ongoing"
-_FIELDS_ASIDE = re.compile(r"\s*\((?i:owner|lead|who)\s*:\s*(?P<owner>[^,;)]{2,60})(?:[,;]\s*(?i:due|by|deadline|by\s+when|when)\s*:\s*(?P<due>[^)]{1,40}))?\)")
+_FIELDS_ASIDE = re.compile(r"\s*\((?i:owner|lead|who)\s*:\s*(?P<owner>[^,;)]{2,60})"
+                           r"(?:[,;]\s*(?:(?i:due|by|deadline|by\s+when|when)\s*:\s*)?(?P<due>[^)]{1,40}))?\)")   # "(Lead: X, by 12 May)"
 _OWNER_HINT = re.compile(r"\b(?:SW|HV|SN|GP|DSL|IDVA|FSW|TM|IRO|PC|DC|Chair|Mum|Dad|Mother|Father|School|Police|Nursery|CAMHS|[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 
 
@@ -207,8 +212,9 @@ _IF = re.compile(r"\s*(?:[-*•]\s*)?(?i:if|should|where|in\s+the\s+event\s+(?:t
 _AGREED_LEAD = re.compile(r"^(?:it\s+was\s+)?(?:agreed|resolved|noted)\s+that\s+", re.I)
 _NEW_SUBJECT = re.compile(r"\b(?:will|would|shall)\s+(?:then\s+)?be\s+\w+(?:ed|en)\b", re.I)
 _DATE_LEAD = re.compile(
-    r"(?:,?\s*\(?(?:by|before|on|from|starting(?:\s+(?:on|from))?|no\s+later\s+than|w/c|week\s+commencing|due|deadline)"
-    r"\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?)$", re.I)
+    r"(?:,?\s*\(?(?:(?:by|before|at)\s+the\s+(?:[\w\-]+\s+){0,3}(?:meeting|conference|core\s+group|review)\s+(?=on\b))?"
+    r"(?:by|before|on|from|starting(?:\s+(?:on|from))?|no\s+later\s+than|w/c|week\s+commencing|due|deadline)"
+    r"\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?)$", re.I)   # "before the discharge planning meeting on 10 December"
 _INCLUDING = re.compile(r",\s*(?:including|incl\.?)\s[^,]*(?:,|$)", re.I)
 _LONG_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){3,}[^()]*\)")
 
@@ -338,8 +344,21 @@ class ActionFinder:
                 cue = self.cues.cue.search(text, begin, span.end_char)
                 if cue:                 # "... and the following actions were agreed. Ms Stone will ..."
                     found.extend(self._sentences(doc, starts, cue.end(), span.end_char, dates))
-            for s, e in _lines(text, begin, span.end_char):
+            note = None                 # (first action, start, end) of a progress note whose date is the new due date
+            for s, e in _lines(text, begin, span.end_char) + [(span.end_char, span.end_char)]:
+                if note:                # "... - Outstanding. Rebooked for Monday the twelfth of May."
+                    found[note[0]:] = self._fill(doc, starts, dates, found[note[0]:], "due", note[1], note[2])
+                    note = None
+                if s >= e:
+                    break
                 line = text[s:e]
+                if in_section and _DONE_NOTE.search(line):
+                    continue            # "b) PC Nolan to serve the notice - Completed (29th April)": no task now
+                progress = _OPEN_NOTE.search(line) if in_section else None
+                if progress:            # the task before the note, its new date after it
+                    note = (len(found), s + progress.start(), e)
+                    e = s + progress.start()
+                    line = text[s:e]
                 fields = _labelled_fields(line)
                 if fields:              # "Who: Mr Beattie / What: complete the assessment / By when: 29/05/2026"
                     found.append(self._fields(doc, starts, dates, s, fields))
@@ -354,6 +373,9 @@ class ActionFinder:
                 group = (i, len(found)) if key == "what" or self.cues.action_line.match(line) else None
                 if key == "what" and stacked.group("label").lower() in ("how", "task", "what"):
                     s += stacked.start("value")        # "How: Ms Lane will attend the Freedom Programme."
+                    line = text[s:e]
+                elif stacked and key is None and in_section and self.cues.sentence.match(stacked.group("value")):
+                    s += stacked.start("value")        # "Social care: Ayesha Khan will complete the assessment ..."
                     line = text[s:e]
                 if not in_section and block_kind == "list_item" and known:
                     tag = self._owner_tag(line)
@@ -421,6 +443,14 @@ class ActionFinder:
                     if all(pair):
                         found.extend(pair)
                         continue
+                if m and self.cues.imperative.match(text, s, e):
+                    # "Action: Complete a single assessment" (its owner on a "Responsible:" line below, if any)
+                    due, due_text = self._due(doc, starts, dates, s, e)
+                    what = _DUE_TAIL.sub("", " ".join(text[s:e].split())).strip(" .;,")   # as written, asides too
+                    if len(what.split()) >= 2:
+                        found.append(FoundAction(what=what, evidence=evidence_at(doc, s, e, starts), owner=None,
+                                                 due=due, due_text=due_text))
+                        continue
                 sentences = [(x.start(), x.end()) for x in _SENT.finditer(text, s, e) if x.group(0).strip()]
                 if len(sentences) > 1 or (in_plan and block_kind != "list_item") or len(line.split()) > 25:
                     found.extend(self._sentences(doc, starts, s, e, dates))
@@ -428,7 +458,7 @@ class ActionFinder:
                 sentence = self._sentence(doc, starts, s, e, dates)
                 if sentence is not None:
                     if sentence:
-                        found.append(sentence)
+                        found.extend(_and_will(doc, starts, sentence, s, e))
                     continue
                 if not m and not _looks_like_action(line, block_kind, self.cues.action_line):
                     continue
@@ -539,11 +569,21 @@ class ActionFinder:
         return out
 
     def _sentences(self, doc, starts, start: int, end: int, dates, conditional: bool = False) -> list[FoundAction]:
+        """The tasks of the sentences in the range; "She will also ..." is the task of the owner of
+        the sentence before, and "... and will write a plan" is a second task of the same owner."""
         out = []
-        for m in _SENT.finditer(text_of(doc), start, end):
+        text = text_of(doc)
+        for m in _SENT.finditer(text, start, end):
             action = self._sentence(doc, starts, m.start(), m.end(), dates, conditional)
+            pronoun = _PRONOUN_TASK.match(text, m.start(), m.end()) if not action and out else None
+            if pronoun:                 # "Ayesha Khan will complete ... She will arrange a family network meeting"
+                due, due_text = self._due(doc, starts, dates, m.start(), m.end(), skip=_STARTING)
+                what = self._clean_what(doc, starts, dates, pronoun.start("what"), m.end())
+                if len(what.split()) >= 2:
+                    action = FoundAction(what=what, evidence=evidence_at(doc, m.start(), m.end(), starts),
+                                         owner=out[-1].owner, due=due, due_text=due_text)
             if action:
-                out.append(action)
+                out.extend(_and_will(doc, starts, action, m.start(), m.end()))
         return out
 
     def _sentence(self, doc, starts, start: int, end: int, dates, conditional: bool = False,
@@ -562,6 +602,8 @@ class ActionFinder:
         if not m or len(text[start:end].split()) > 60:
             return None
         owner = " ".join(m.group("owner").split())
+        if self.cues.imperative.match(owner):
+            return None                 # "Refer Mr Dale to the recovery service": a task, no owner
         if self._no_owner(owner):
             return False                # "Who will do what by when"
         what_start, what_end = m.start("what"), m.end("what")
@@ -892,6 +934,8 @@ class ActionFinder:
         part after a dash, and whose parts are split by dashes: "(HV) catch up immunisations – by 20.6.25", "beds for both kids – by
         w/c 16th June (SW)", "– asap: share the order with Kestrelby SW (PC Sandhu)"."""
         text = text_of(doc)
+        if _FIELDS_ASIDE.search(text, start, end):
+            return None                 # "... (Lead: Rhiannon Kaye, weekly)": labelled fields, read by _owned
         while start < end and text[start] in " \t-*•>·–—":
             start += 1
         line = text[start:end].rstrip(" .;")
@@ -1002,6 +1046,31 @@ def _task_columns(header: Sequence[str]) -> dict[str, int] | None:
 HEADER_REACH = 3     # blocks after an action table whose headerless rows still belong to it
 
 
+_PRONOUN_TASK = re.compile(r"\s*(?:She|He|They)\s+(?:will|is\s+to|are\s+to|(?:has|have)\s+agreed\s+to|agreed\s+to)\s+(?:also\s+)?"
+                           r"(?!be\b|not\b)(?P<what>[a-z]\S*)")
+_AND_WILL = re.compile(r",?\s+and\s+(?:will|is\s+to)\s+(?:also\s+)?(?=[a-z])")
+
+
+def _and_will(doc, starts, action: FoundAction, start: int, end: int) -> list[FoundAction]:
+    """"see Ms Moreira alone at every appointment and will write a birth plan": two tasks of one
+    owner, each with the evidence of its own words in text[start:end]."""
+    parts = [p.strip(" ,;.") for p in _AND_WILL.split(action.what)]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return [action]
+    text, out, pos = text_of(doc), [], start
+    for part in parts:
+        at = text.find(part, pos, end)
+        if at < 0:
+            return [action]
+        out.append(replace(action, what=part, evidence=evidence_at(doc, at, at + len(part), starts)))
+        pos = at + len(part)
+    return out
+
+
+_NOTE_END = r"\s*(?:[.;,(:]|$)"       # "- Completed.", "- Completed (29th April)"; not "- complete the plan"
+_DONE_NOTE = re.compile(rf"(?i)\s[-–—]\s*(?:completed?|done|closed|achieved|actioned){_NOTE_END}")
+_OPEN_NOTE = re.compile(rf"(?i)\s[-–—]\s*(?:outstanding|not\s+(?:yet\s+)?(?:done|completed?)|carried\s+forward|partly\s+done|"
+                        rf"partially\s+completed?|in\s+progress){_NOTE_END}")
 _STACK_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?P<label>[A-Za-z][A-Za-z' /]{0,30}?)[ \t]*:[ \t]*(?P<value>[^\n]*)")
 _STACK_KEYS = {"what": "what", "action": "what", "task": "what", "how": "what", "action required": "what",
                "who": "owner", "owner": "owner", "lead": "owner", "responsible": "owner", "by whom": "owner",

@@ -5,6 +5,7 @@ Pure Python (no spaCy).  `find_dates` scans a text once with one compiled patter
 
 Absolute forms: "03/04/2019", "3/4/19", "03.04.2019", "03-04-2019" (day first), "2019-04-03"
 (ISO), "23 November 2017", "23rd Nov 2017", "the 31st of March 2017", "Tuesday 5th March 2019",
+"the twenty-second of May 2025" (ordinal words need "of"),
 "March 5th, 2019", "5 March" (year taken from the anchor: the such date nearest to it), and
 "March 2019" (precision "month", value = the 1st).  Impossible dates ("31/02/2019") are dropped.
 Times ("10:30", "10.30am"), phone numbers, item numbers ("23/24") and year ranges ("2016-2017",
@@ -68,12 +69,22 @@ NUMBER_WORDS: dict[str, int] = {
     "thirty": 30,
 }
 
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+ORDINAL_DAYS: dict[str, int] = {
+    **{w: n for n, w in enumerate(_UNITS, 1)},
+    **{w: n for n, w in enumerate(["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                                    "seventeenth", "eighteenth", "nineteenth", "twentieth"], 10)},
+    **{f"twenty-{w}": 20 + n for n, w in enumerate(_UNITS, 1)},
+    "thirtieth": 30, "thirty-first": 31,
+}
+
 
 def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
 _MON = rf"(?:{_alt(MONTHS)})\.?"
+_ORDINAL_WORD = _alt(ORDINAL_DAYS).replace("-", r"[-\s]")    # "twenty-second", "twenty second"
 _WDAY_FULL = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _WDAY = rf"(?:{_WDAY_FULL}|(?-i:(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\.?))"
 _ORD = r"(?:st|nd|rd|th)"
@@ -89,6 +100,9 @@ _PATTERN = re.compile(   # the leading \b lets most positions fail at once
         # 1. [Weekday[,]] [the] D[st] [of] Month [[,] YYYY]
         rf"\b(?:(?P<a_wd>{_WDAY}),?\s+(?:the\s+)?)?(?P<a_d>\d{{1,2}})(?:\s?{_ORD}(?:\s+of)?[\s\-]*|(?:\s+of)?[\s\-]+)"
         rf"(?P<a_m>{_MON})(?:,?[\s\-]+(?P<a_y>{_YEAR4}))?(?:(?![\w\-/])|{_GLUED})",
+        # 1w. [Weekday[,]] [the] <ordinal word> of Month [[,] YYYY]: "Tuesday the sixth of May 2025", "the twenty-second of May"
+        rf"\b(?:(?P<ow_wd>{_WDAY}),?\s+)?(?:the\s+)?(?P<ow_d>{_ORDINAL_WORD})\s+of\s+"
+        rf"(?P<ow_m>{_MON})(?:,?\s+(?P<ow_y>{_YEAR4}))?(?![\w\-/])",
         # 2. [Weekday[,]] Month D[st][, YYYY]  (year or ordinal needed)
         rf"\b(?:(?P<b_wd>{_WDAY}),?\s+)?(?P<b_m>{_MON})\s+(?P<b_d>\d{{1,2}})(?P<b_o>{_ORD})?"
         rf"(?:,?\s+(?P<b_y>{_YEAR4}))?(?![\w\-/:.]\d|\w)",
@@ -104,7 +118,7 @@ _PATTERN = re.compile(   # the leading \b lets most positions fail at once
         r"\b(?P<r_word>today|tomorrow|yesterday)\b",
         # 7. next/last/this/on Weekday (not followed by a day number: that is an absolute date)
         rf"\b(?P<w_pre>next|last|this|on|by|from|until|before)\s+(?P<w_day>{_WDAY_FULL})\b"
-        r"(?!,?\s+(?:the\s+)?\d)",
+        rf"(?!,?\s+(?:the\s+)?(?:\d|(?:{_ORDINAL_WORD})\s+of\b))",
         # 8. in/within N units ['s] [time]
         rf"\b(?P<i_pre>in|within)\s+(?:the\s+next\s+)?(?P<i_n>{_NUM})\s+(?P<i_u>{_UNIT})(?:['’]?s?\s+time)?\b",
         # 9. N units from today/now/the meeting
@@ -223,6 +237,8 @@ def _absolute(g: dict[str, str | None], anchor: date | None) -> tuple[date | Non
     """(value, precision) for an absolute match, or None when it is not a date after all."""
     if g["a_d"] is not None:
         day, mon, year = int(g["a_d"]), g["a_m"], g["a_y"]
+    elif g["ow_d"] is not None:
+        day, mon, year = ORDINAL_DAYS[re.sub(r"[\s\-]+", "-", g["ow_d"].lower())], g["ow_m"], g["ow_y"]
     elif g["b_d"] is not None:
         day, mon, year = int(g["b_d"]), g["b_m"], g["b_y"]
         if year is None and g["b_o"] is None:

@@ -86,6 +86,7 @@ _COMMITTEE_RESOLUTION = re.compile(
     re.I)
 _CHANGED_FROM = re.compile(r"\b(?:from|previously|was|formerly|instead\s+of)\s+(?:the\s+)?(?:category\s+(?:of\s+)?)?$", re.I)
 _RECOMMENDS = re.compile(r"\brecomm?end(?:ed|s|ation)?\b", re.I)     # "Recomendation to conference: ..." too
+_GROUP_AGREED = re.compile(r"\s*(?:the\s+)?(?:core\s+group|conference|meeting)\s+(?:unanimously\s+)?(?:agreed|decided)\b", re.I)
 _STRATEGY_DECISION = re.compile(   # what a strategy discussion decides: "threshold met for section 47 enquiries"
     r"\b(?:section\s*47|s\.?\s?47|threshold\s+(?:is\s+|was\s+|not\s+)?met|no\s+further\s+action|nfa"
     r"|(?:icpc|initial\s+(?:child\s+protection\s+)?conference)\s+(?:to\s+be|will\s+be|be)\s+(?:convened|held|arranged|booked))\b", re.I)
@@ -188,8 +189,9 @@ class DecisionFinder:
                         if label and label.end() < e:
                             s = label.end()           # "Decision for Tyler Whitlock: The plan ends today."
                         for sent in _sentences(doc, s, e):
-                            if not _RECOMMENDS.search(sent.text) and (_STRATEGY_DECISION.search(sent.text) or _DECISION_WORDS.search(sent.text)
-                                                                      and self._conference_decision(terms, sent.text, sent.start_char, sent.end_char)):
+                            if _GROUP_AGREED.match(sent.text) or not _RECOMMENDS.search(sent.text) and (
+                                    _STRATEGY_DECISION.search(sent.text) or _DECISION_WORDS.search(sent.text)
+                                    and self._conference_decision(terms, sent.text, sent.start_char, sent.end_char)):
                                 found.append(self._decision(doc, starts, terms, sent.start_char, sent.end_char, sec))
                             elif _COMMITTEE_RESOLUTION.match(sent.text) or _BODY_ACTED.match(sent.text):
                                 # "Decision: 1. To note the report." / "Decision: | The Cabinet noted the report."

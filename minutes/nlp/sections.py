@@ -140,6 +140,9 @@ def match_label(text: str, is_heading: bool, rules: SectionRules, attendance_see
     while content < len(text) and (text[content] in " \t*_:\n" or (text[content] in "-–" and text[content - 1] == ":")):
         content += 1                  # "PRESENT:-" too
     section = rules.by_label[label]
+    if rules.kind(section) == "actions" and not after and ":" not in first_line \
+            and re.match(r"\s*(?:from|of|since|made|set|agreed)\b", text[start + m.end():]):
+        content = start + len(first_line)   # "Review of actions from the core group on the fifteenth of April": a heading
     if section == "plan" and "action" in first_line.lower() and "actions" in rules.rules:
         section = "actions"           # "Outline Child Protection Plan / Actions"
     if section == "minutes":          # "Minutes: The Board received the following apologies ..."

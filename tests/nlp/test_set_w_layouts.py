@@ -85,3 +85,49 @@ def test_set_w_sector_lists_of_a_schools_forum(tmp_path):
     record = _record(tmp_path, "Present: School members\nPrimary School Representatives Ann Chaplin (Joint Chair) HT, Valence Primary "
                                "School Scott Hallam HT, Southwood Primary School Rita Novak HT, Northbury Primary School Carl Drum HT\n")
     assert {"Ann Chaplin", "Scott Hallam", "Rita Novak", "Carl Drum"} <= set(_people(record))
+
+
+def test_set_x_dates_written_in_words(tmp_path):
+    record = _record(tmp_path, "CORE GROUP MEETING NOTES\n\nMeeting held: Tuesday the sixth of May 2025, 3.30pm\n\n"
+                               "Next core group: Tuesday the third of June, 3.30pm.\n"
+                               "Review conference by Thursday the twenty-second of May.\n")
+    assert record["meeting"]["date"] == "2025-05-06"
+    assert {"2025-05-06", "2025-06-03", "2025-05-22"} <= set(record["dates"])
+
+
+def test_set_x_numbered_tasks_with_lead_asides_and_a_review_of_actions(tmp_path):
+    record = _record(tmp_path, "Meeting held: 6 May 2025\n\n2. Review of actions from the core group on the fifteenth of April\n"
+                               "a) SW to refer Amy to the Lantern Project - Completed. First session held.\n"
+                               "b) Ms Reed to attend an alcohol assessment - Outstanding. Rebooked for Monday the twelfth of May.\n"
+                               "c) Sgt Dunn - complete the disruption plan - by 20/05/2025\n\n"
+                               "4. New actions\n1) Share the missing episode log with the core group (Lead: Jo Pike, by 14 May)\n"
+                               "2) Continue weekly sessions with Amy (Lead: Ria Kaye, weekly)\n")
+    actions = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
+    assert actions == {
+        "attend an alcohol assessment": ("Ms Reed", "2025-05-12"),
+        "complete the disruption plan": ("Sgt Dunn", "2025-05-20"),
+        "Share the missing episode log with the core group": ("Jo Pike", "2025-05-14"),
+        "Continue weekly sessions with Amy": ("Ria Kaye", None)}
+
+
+def test_set_x_plan_under_agency_labels_with_follow_on_sentences(tmp_path):
+    record = _record(tmp_path, "Conference date: 6 November 2025\n\nOutline plan\n"
+                               "Social care: Ayesha Kerr will complete the pre-birth assessment by 5 December 2025. She will arrange "
+                               "a family network meeting within 10 working days.\n"
+                               "Midwifery: Jo Petrie will see Ms Lowe alone at every antenatal appointment and will write a birth "
+                               "plan.\n")
+    actions = {a["what"]: a["owner"] for a in record["actions"]}
+    assert actions == {"complete the pre-birth assessment": "Ayesha Kerr",
+                       "arrange a family network meeting": "Ayesha Kerr",
+                       "see Ms Lowe alone at every antenatal appointment": "Jo Petrie",
+                       "write a birth plan": "Jo Petrie"}
+
+
+def test_set_x_stacked_task_fields_and_a_core_group_decision(tmp_path):
+    record = _record(tmp_path, "Child Protection Plan\n\nAction: Complete a single assessment\nResponsible: SW (Lee Moss)\n"
+                               "Date: 29/07/2025\n\nAction: Refer Mr Dale to the recovery service\nResponsible: PC Whitely\n"
+                               "Date: 04/07/2025\n\nDecisions\n- Core group agreed to recommend that the plan continues.\n")
+    actions = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
+    assert actions == {"Complete a single assessment": ("SW (Lee Moss)", "2025-07-29"),
+                       "Refer Mr Dale to the recovery service": ("PC Whitely", "2025-07-04")}
+    assert record["decisions"] == ["Core group agreed to recommend that the plan continues."]
