@@ -183,6 +183,10 @@ _SECOND_TITLE = re.compile(        # "Mrs D Charles Mrs Janet Hill": a title aft
     r"(?<=[a-z'’])[ \t]+(?=(?:Mrs|Mr|Ms|Miss|Dr|Councillor|Cllr)\.?[ \t]+[A-Z])")
 
 
+_NAME_DASH_START = re.compile(r"[ \t]*[A-Z][a-z'’\-]+[ \t]+(?:Mc|Mac|O')?[A-Z][a-z'’\-]+[ \t]+[-–][ \t]")
+_NAME_DASH_NEXT = re.compile(r"(?<=[\w.’'])[ \t]+(?=([A-Z][a-z]+)[ \t]+(?:Mc|Mac|O')?[A-Z][a-z'’\-]+[ \t]+[-–](?:[ \t]|$))")
+
+
 def _missing_commas(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """An entry cut where a list lost a comma between two people."""
     cuts = [m.start() for m in _NAME_AFTER_ASIDE.finditer(text, a, b)]
@@ -190,6 +194,8 @@ def _missing_commas(text: str, a: int, b: int) -> list[tuple[int, int]]:
              if (_TITLE_RUN.match(text, a) or _PLURAL_TITLE.match(text[a:b])) and not _BRACKETED.search(text, a, m.start())
              and text[a:m.start()].split()[-1].lower().strip(".") not in _TITLE_WORDS | {"councillors", "cllrs"}]
     # not "Councillor Mrs A Barker", "Councillors Mrs Bromby, Cawsey"
+    if _NAME_DASH_START.match(text, a, b):   # "Jack Hatch - St Bedes School Diane Bohan - St Teresa School"
+        cuts += [m.start() for m in _NAME_DASH_NEXT.finditer(text, a + 1, b) if m.group(1).lower() in given_names()]
     bounds = [a] + sorted(set(cuts)) + [b]
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in zip(bounds, bounds[1:]) if text[s:e].strip()]
 

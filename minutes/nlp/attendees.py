@@ -124,6 +124,12 @@ _SUBSTITUTED_BY = re.compile(r"\s+who\s+(?:was|were|had\s+been)\s+(?:substituted
                              r"(?P<who>[^,;]+?)(?=\s*(?:,|;|\band\b|$))")
 _SURNAME = re.compile(r"(?:[A-Z]\.?[ \t]+)*(?:O['’][ \t]?|Mc|Mac|De[ \t]|Van[ \t])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
 _SURNAME_GRID = re.compile(rf"\s*{_SURNAME.pattern}(?:\s+{_SURNAME.pattern})*\s*")
+_PORTFOLIO = re.compile(r"(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member|assistant\s+mayor|"
+                        r"shadow\s+cabinet|spokesperson)\b")   # a councillor's portfolio names services, not agencies present
+_SURNAME_RUN_LEAD = re.compile(r"\s*(?:Councillors|COUNCILLORS|Cllrs\.?)[ \t:\-–]+(?=[A-Z])")
+_RUN_SURNAME = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:,[ \t]*[A-Z]{1,2}\.?(?:[A-Z]\.?)*(?![a-z])|\.[ \t][A-Z](?![\w.]))?")
+_RUN_ENDS = re.compile(r"\s(?:(?:The|A|An|This|It)\s+)?[A-Z][a-z'’]*\s+[a-z]{2,}")   # a sentence after the names
+SURNAME_RUN_MIN = 8    # a "Councillors" line of at least this many bare surnames is a flattened grid
 _PLURAL_LEAD = re.compile(r"(?:Councillors|Cllrs\.?)[ \t]+(?=[A-Z])")
 _SUBSTITUTE_LIST = re.compile(   # "Cllrs L Wardlaw, A Burton and M Goldsmith attended as substitutes."
     r"(?P<lead>Councillors|Cllrs\.?)[ \t]+(?P<list>[A-Z](?:(?!\b(?:with|Councillors|Cllrs)\b)[^.\n]){0,200}?)[ \t]+(?:attended|attending|were[ \t]+present|were[ \t]+in[ \t]+attendance)"
@@ -205,6 +211,8 @@ class AttendeeFinder:
         implied = self.roles.by_id[role_id].agency if role_id in self.roles.by_id else None
         if implied and (agency_id is None or agency_id in GENERIC_AGENCIES):
             agency_id = implied                          # a health visitor's "Health" is Health Visiting
+        if _PORTFOLIO.search(text_of(doc), base + entry.start, base + entry.end):
+            agency_id = "council" if "council" in self.agencies.by_id else None   # "Cabinet Member – Health & Adult Social Care"
         role = self.roles.name_of(role_id) if role_id in self.roles.by_id else entry.role_text
         if entry.chair and role is None:
             role = "Chair"
@@ -328,6 +336,11 @@ class AttendeeFinder:
             base = span.start_char + sec.content_start
             text = text_of(doc)[base:span.end_char]
             listed.append((base, span.end_char, status, len(people)))
+            surnames = self._surname_run(doc, starts, base, text, status)
+            if surnames:                       # "Councillors Allan Foster Oliver ... Trueman, D. Ball Gibson, E ..."
+                people.extend(surnames)
+                listed.pop()                   # read whole: the NER's "Francis Padgett Trueman" is no one
+                continue
             lead = strip_leader(text)
             title = "Councillor" if councillors else None
             block_terms = self._terms_in(terms, base, span.end_char, base)
@@ -396,7 +409,7 @@ class AttendeeFinder:
                         people[last] = self._with_role(people[last], entry)
                     elif entry.role_text or entry.role_id:     # "Designated Nurse for Safeguarding Children": as written
                         people[last] = replace(people[last], role=" ".join(text[s:e].split()))
-                if entry.agency_id or entry.role_id:
+                if (entry.agency_id or entry.role_id) and not _PORTFOLIO.search(text, entry.start, entry.end):
                     agency_id = entry.agency_id or (
                         self.roles.by_id[entry.role_id].agency if entry.role_id in self.roles.by_id else None
                     )
@@ -430,6 +443,31 @@ class AttendeeFinder:
             name = "Councillor " + " ".join(m.group(0).split())
             out.append(FoundPerson(name=name, role="Councillor", role_id="councillor", status="present", confidence=0.8,
                                    evidence=evidence_at(doc, span.start_char + m.start(), span.start_char + m.end(), starts)))
+        return out
+
+    def _surname_run(self, doc, starts, base: int, text: str, status: str) -> list[FoundPerson]:
+        """A columns-of-surnames table flattened into one "Councillors ..." line: every capitalised
+        word is a councillor, with the initials written after it ("Trueman, D.", "Smith. D")."""
+        lead = _SURNAME_RUN_LEAD.match(text)
+        if not lead:
+            return []
+        stop = text.find("\n", lead.end())
+        stop = len(text) if stop < 0 else stop
+        prose = _RUN_ENDS.search(text, lead.end(), stop)
+        stop = prose.start() if prose else stop  # "... Mordey Taylor The Notice convening the meeting was read."
+        body = text[lead.end():stop]
+        words = _RUN_SURNAME.findall(body)
+        if len(re.findall(r",(?![ \t]*[A-Z]{1,2}\.?(?:[A-Z]\.?)*(?![\w]))|\band\b|;", body)) > 1:
+            return []                          # "Councillors Ann Holt, Ben Ward and ...": a list with separators
+        if len(words) < SURNAME_RUN_MIN or len(" ".join(words).split()) < 0.8 * len(body.split()):
+            return []                          # a list with its own separators is read entry by entry
+        out = []
+        for m in _RUN_SURNAME.finditer(text, lead.end(), stop):
+            if m.group(0).split(",")[0].strip(". ").lower() in ("and", "the"):
+                continue
+            name = "Councillor " + " ".join(m.group(0).split()).rstrip(",")
+            out.append(FoundPerson(name=name, role="Councillor", role_id="councillor", status=status, confidence=0.7,
+                                   evidence=evidence_at(doc, base + m.start(), base + m.end(), starts)))
         return out
 
     def _table(self, doc, starts, span, rows: Sequence[Sequence[str]], status: str | None) -> list[FoundPerson]:

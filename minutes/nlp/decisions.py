@@ -70,7 +70,7 @@ _BARE_RESOLUTION = re.compile(
     r"|Agreed\s+as\s+(?:a\s+)?(?:true|correct|accurate)\s+record)",
     re.S,
 )
-_INLINE_RESOLVED = re.compile(r"(?:^|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\s))(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b)|(?=\s+to\s+[a-z]+\b))\s*")
+_INLINE_RESOLVED = re.compile(r"(?:^|(?<=\n)|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\s))(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b)|(?=\s+to\s+[a-z]+\b))\s*")
 _RUN_ON_HEADING = re.compile(r"(?<=[.!?])\s+(?=[A-Z]{3,}(?:\s+(?:OF|AND|[A-Z]{3,}))+\b)")   # "... record. DISCLOSURES OF INTEREST ..."
 _RUN_ON_TITLE = re.compile(r"\s*(?:\d{1,3}[.)]?\s+)?[A-Z0-9][A-Z0-9 ,'’&()/\-–]{5,}?\s*")   # "8 LICENSING ACT 2003 - UPDATE"
 _DECISION_LINE = re.compile(   # "Decision: ...", "Decision for Tyler Whitlock: ..."

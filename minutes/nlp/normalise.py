@@ -130,6 +130,7 @@ def split_title(name: str, directory: Path | str | None = None) -> tuple[str | N
     return None, name.strip()
 
 
+_TRAILING_INITIALS = re.compile(r"\s*(?:[A-Z]\.(?:\s*[A-Z]\.){0,2}|[A-Z])\s*")   # "S.", "T.H.", "E"; not "SW"
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
@@ -137,11 +138,16 @@ _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 def person_key(name: str, directory: Path | str | None = None) -> PersonKey:
     """The parts of `name` that decide who it is.
 
-    Bracketed text and anything after a comma are dropped ("Jane Doe (HV)", "Jane Doe, SW");
-    "J.A." and "JA" before a surname are read as initials; post-nominals such as OBE are ignored.
+    Bracketed text and anything after a comma are dropped ("Jane Doe (HV)", "Jane Doe, SW"), except
+    initials written after the surname ("Councillor Watson, S." is S. Watson); "J.A." and "JA"
+    before a surname are read as initials; post-nominals such as OBE are ignored.
     """
-    cleaned = _BRACKETS.sub(" ", name).split(",")[0]
+    cleaned = _BRACKETS.sub(" ", name)
+    cleaned, _, tail = cleaned.partition(",")
     title, rest = split_title(cleaned, directory)
+    initials = _TRAILING_INITIALS.fullmatch(tail)
+    if initials and rest.split():       # "Councillor Watson, S." is Councillor S. Watson
+        rest = f"{initials.group(0).strip()} {rest}"
     bare = load("titles", directory).lookup(rest) if title is None else None
     if bare is not None:
         return PersonKey(bare, (), "")          # a title on its own names nobody

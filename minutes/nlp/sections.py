@@ -187,6 +187,8 @@ def _following_list(text: str, rules: SectionRules) -> tuple[str, int] | None:
 
 def _narrative(line: str) -> bool:
     """A long line that reads as prose rather than as a list of names."""
+    if _SURNAME_RUN.match(line):
+        return False              # "Councillors Allan Foster Oliver Thompson Atkinson ...": a flattened grid of surnames
     words = line.split()
     lead = strip_leader(line)
     if lead:                      # "were submitted on behalf of Councillor A and Councillor B": the list goes on
@@ -207,6 +209,7 @@ def _narrative(line: str) -> bool:
     return separators < len(words) / 6
 
 
+_SURNAME_RUN = re.compile(r"\s*(?:Councillors|COUNCILLORS|Cllrs\.?)[\s:\-–]+(?:(?:[A-Z][a-z'’\-]+|[A-Z]{1,2}\.?(?:[A-Z]\.?)*)[\s,.]+){8}")
 _GIVEN_SURNAME = re.compile(r"\b([A-Z][a-z]+)(?=\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]+\b)")
 PEOPLE_EVERY_WORDS = 10    # a long line naming a person at least every this many words is a list
 

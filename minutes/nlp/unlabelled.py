@@ -74,6 +74,16 @@ def bracketed_names(line: str) -> list[tuple[int, int]]:
             pos = w.end()
 
 
+_DASHED_NAME = re.compile(r"(?<![\w'’\-])(?P<given>[A-Z][a-z]+)[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z'’\-]+(?=[ \t]+[-–](?:[ \t]|$))")
+
+
+def dashed_names(line: str) -> list[tuple[int, int]]:
+    """Names each followed by a dash, however many share the line ("Jack Hatch - St Bedes School
+    Diane Bohan - St Teresa School"), when the given name is a known one."""
+    return [(m.start(), m.end()) for m in _DASHED_NAME.finditer(line)
+            if m.group("given").lower() in given_names() and plausible_name(m.group(0), False)]
+
+
 def comma_names(text: str) -> list[tuple[int, int]]:
     """The names of a block that is nothing but a comma list of names (at least MIN_COMMA_NAMES,
     nearly all of them a known given name or a title and a surname), else nothing."""
@@ -132,6 +142,8 @@ def list_lines(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
             if len(line) > MAX_LINE * 3:
                 continue
             several = bracketed_names(line)
+            if len(several) < 2:
+                several = dashed_names(line)
             if len(several) >= 2:
                 hits.extend((offset + start + s, offset + start + e) for s, e in several)
                 named_lines += 1

@@ -267,6 +267,11 @@ def extract(document: Document, docs: Sequence[Any]) -> Extraction:
     )
 
 
+_PORTFOLIO_BEFORE = re.compile(r"(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member)"
+                               r"(?:\s+(?:for|of))?[\s\-–—:,]+(?:[\w'’]+[\s,&]+){0,6}$")
+PORTFOLIO_WINDOW = 80      # characters before an agency name searched for the portfolio it belongs to
+
+
 def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) -> None:
     from ..nlp.found import BlockSection, block_starts, evidence_at, text_of
 
@@ -309,6 +314,9 @@ def term_hits_for(doc, hits: dict[str, list[tuple[str, Evidence, str | None]]]) 
             ev = evidence_at(doc, span.start_char, span.end_char, starts)
             local = ev.block - (doc._.block_index or 0)
             sec = sections[local].section if 0 <= local < len(sections) else None
+            if span.label_ == "AGENCY" and sec in _ATTENDANCE_SECTIONS \
+                    and _PORTFOLIO_BEFORE.search(text, max(0, span.start_char - PORTFOLIO_WINDOW), span.start_char):
+                continue                       # "Councillor X Cabinet Member – Health & Adult Social Care": a portfolio
             if span.label_ == "RISK" and (sec in _ATTENDANCE_SECTIONS or listed[0] <= local < listed[1]):
                 continue                       # "(MH) Margaret Harvey", "CSE team" in a list of people: no risk
             if span.label_ == "AGENCY" and sec in (None, "minutes", "agency_information") and _reports(span, text):

@@ -173,7 +173,7 @@ def test_decisions_a_resolution_ending_in_a_colon_takes_its_sub_items(tmp_path):
         "Committee\n\n58. Minutes\n\nResolved that the minutes of the following meetings be confirmed as a correct record:\n\n"
         "i)   the meeting held on 7 February 2019; and\n\nii)  the meeting held on 13 February 2019\n\n"
         "59. Children's Centre Strategy\n\nThe Committee considered the report.\n"))
-    assert decisions == ["Resolved that the minutes of the following meetings be confirmed as a correct record: "
+    assert decisions == ["that the minutes of the following meetings be confirmed as a correct record: "
                          "the meeting held on 7 February 2019, the meeting held on 13 February 2019"]
 
 

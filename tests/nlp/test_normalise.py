@@ -123,3 +123,9 @@ def test_normalise_merge_people_empty_and_best_form_errors():
     assert merge_people([]) == []
     with pytest.raises(ValueError):
         best_form([])
+
+
+def test_initials_written_after_a_surname_tell_two_councillors_apart():
+    assert not same_person("Councillor Watson, S.", "Councillor Watson, P.")
+    assert same_person("Councillor Watson, S.", "Cllr S Watson")
+    assert same_person("Jane Doe, SW", "Jane Doe")      # a post after the comma is no initial

@@ -131,3 +131,37 @@ def test_set_x_stacked_task_fields_and_a_core_group_decision(tmp_path):
     assert actions == {"Complete a single assessment": ("SW (Lee Moss)", "2025-07-29"),
                        "Refer Mr Dale to the recovery service": ("PC Whitely", "2025-07-04")}
     assert record["decisions"] == ["Core group agreed to recommend that the plan continues."]
+
+
+def test_set_x_resolved_that_opening_a_paragraph(tmp_path):
+    record = _record(tmp_path, "56. Minutes of Last Meeting\nResolved that the Minutes of the Meeting held on 11 November 2016 "
+                               "be approved.\n\n57. Budget\nResolved that the budget be approved.\n")
+    assert record["decisions"] == ["that the Minutes of the Meeting held on 11 November 2016 be approved.",
+                                   "that the budget be approved."]
+
+
+def test_set_x_a_grid_of_surnames_flattened_into_one_line(tmp_path):
+    record = _record(tmp_path, "Present: The Mayor (Councillor I. Kay) in the Chair\nCouncillors Allan Foster Oliver Thompson "
+                               "Atkinson Francis Padgett Trueman, D. Ball Gibson, E Porthouse Trueman, H. Bell Watson, P. Watson, S. "
+                               "Taylor The Notice convening the meeting was read.\n")
+    people = set(_people(record))
+    assert {"Councillor Allan", "Councillor Padgett", "Councillor Trueman, D", "Councillor Trueman, H",
+            "Councillor Watson, P", "Councillor Watson, S", "Councillor Taylor"} <= people
+    assert not any("Notice" in p or "Francis Padgett" in p for p in people)
+    # a comma list after "Councillors" is still read entry by entry
+    listed = _people(_record(tmp_path, "Present: Councillors Ann Holt, Ben Ward, Carl Dunn and Dee Ellis.\n"))
+    assert set(listed) == {"Councillor Ann Holt", "Councillor Ben Ward", "Councillor Carl Dunn", "Councillor Dee Ellis"}
+
+
+def test_set_x_sector_lines_of_name_dash_school_pairs(tmp_path):
+    record = _record(tmp_path, "Representing Primary School Headteachers\nSimon Bramley - SS Simon and Judes Primary School Jack Hatton - "
+                               "St Bedes CE Primary School Diane Bowen - St. Teresa RC Primary School\n"
+                               "Representing Secondary School Governors\nJoanne Murray - Westhoughton High School David Kay - "
+                               "Sharples College\n")
+    assert {"Simon Bramley", "Jack Hatton", "Diane Bowen", "Joanne Murray", "David Kay"} <= set(_people(record))
+
+
+def test_set_x_a_cabinet_members_portfolio_is_no_agency(tmp_path):
+    record = _record(tmp_path, "PRESENT: Councillor Paul Brant Cabinet Member – Health & Adult Social Care Councillor Frank Hont "
+                               "Cabinet Member - Housing\nOfficers: Dr Sandra Davies, Director of Public Health\n")
+    assert not {"Adult Social Care", "Housing"} & set(record["agencies"])
