@@ -287,7 +287,8 @@ def logical_lines(lines: list[str]) -> list[str]:
 _RECORD = re.compile(
     r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Cllr|Councillor|PC|DC|DS|DI|Prof|Rev)\.?\s|\([A-Z]{1,4}\)\s+[A-Z]"
     r"|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s*(?:[-–—:,/]\s|\()"
-    r"|[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){1,5}:\s)"                # "Date of this review: ...", "Father of the unborn baby: ..."
+    r"|[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){1,5}:\s"                 # "Date of this review: ...", "Father of the unborn baby: ..."
+    r"|[A-Z]{2,4}(?:\s*[/&]\s*[A-Z]{2,4})?\s+(?:to|will)\s+[a-z])"     # "MB to arrange a multi-agency audit": a task line
 )
 
 
@@ -306,6 +307,7 @@ _SHORT_LABELS = frozenset({"apols", "apologies", "present", "attendees", "attend
                            "minutes", "actions", "action", "decision", "outcome", "category", "categories", "venue"})
 
 
+_DATE_END = re.compile(r"[\s(]\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d\d)\)?$")
 _LABEL_START = re.compile(r"[A-Z][\w'’ ]{0,30}:\s")   # "Action: ...", "Venue: ...": a line of its own
 LONG_WRAP = 80           # a line this long that stops mid-clause was wrapped, whatever the next line opens with
 _MID_CLAUSE = re.compile(r"(?:[;,]|\b(?:and|or|of|from|by|with|the|a|to|for|were|was))$")
@@ -332,8 +334,8 @@ def _continues_prose(before: str, line: str) -> bool:
     if (_DANGLING_NAME.search(before) or (len(before) >= LONG_WRAP and _MID_CLAUSE.search(before))) \
             and not _LABEL_START.match(line) and not _OUTCOME_LINE.match(line):
         return True                   # "... Apologies were received from Dr Ifeoma" / "Nwosu, GP, ...": prose wrapped mid-list
-    if _SENTENCE_END.search(before) or _RECORD.match(line):
-        return False
+    if _SENTENCE_END.search(before) or _RECORD.match(line) or _DATE_END.search(before):
+        return False                  # a line ending in its date ("... to partners - 19/05/2021") is a record of its own
     return len(before) >= WRAP_LINE or before.endswith((",", "-", "&"))
 
 

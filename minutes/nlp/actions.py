@@ -639,6 +639,7 @@ class ActionFinder:
         what = _LONG_ASIDE.sub("", what)
         what = self.cues.trailing.sub("", what.rstrip(" .;,"))
         what = self.cues.status_tail.sub("", what)     # "... – LGS COMPLETE": a progress note
+        what = _MONTH_TAIL.sub("", what)               # "arrange an audit - June 2021": its when
         return " ".join(what.split()).strip(" .;,-")
 
     def _requests(self, doc, starts, span, dates, cue: bool) -> list[FoundAction]:
@@ -1067,6 +1068,8 @@ def _and_will(doc, starts, action: FoundAction, start: int, end: int) -> list[Fo
     return out
 
 
+_MONTH_TAIL = re.compile(r"\s+[-–—]\s+(?:(?:end\s+of|early|mid|late)\s+)?(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{4})?\s*$", re.I)
 _NOTE_END = r"\s*(?:[.;,(:]|$)"       # "- Completed.", "- Completed (29th April)"; not "- complete the plan"
 _DONE_NOTE = re.compile(rf"(?i)\s[-–—]\s*(?:completed?|done|closed|achieved|actioned){_NOTE_END}")
 _OPEN_NOTE = re.compile(rf"(?i)\s[-–—]\s*(?:outstanding|not\s+(?:yet\s+)?(?:done|completed?)|carried\s+forward|partly\s+done|"

@@ -39,7 +39,8 @@ _BODY_DECIDES = re.compile(
     r"(?:the\s+)?(?:committee|panel|board|sub-committee|cabinet|council|conference|meeting|members|partnership|forum|group)\s+"
     r"(?:unanimously\s+)?(?:(?:agreed|resolved|decided|approved|endorsed)\b(?!\s+(?:with|to\s+note\s+that\s+it))|"
     r"(?<!core\sgroup\s)noted\s+(?:the|a|an|its|their)\s+(?:(?:annual|updated?|latest|draft|revised)\s+)?(?:report|update|content|contents|progress|position|presentation|"
-    r"information|recommendations?|plan|strategy|improvement\s+plan|action\s+plan|remit|scope|terms\s+of\s+reference)\b))",
+    r"information|recommendations?|plan|strategy|improvement\s+plan|action\s+plan|remit|scope|terms\s+of\s+reference|"
+    r"work\s+programme|forward\s+plan|minutes|briefing|findings|outcome)\b))",
     re.I,
 )
 _BODY_LEAD = re.compile(r"(?:The\s+)?(?:Board|Executive|Committee|Sub-Committee|Panel|Partnership|Group|Cabinet|Forum|Commission|"
@@ -70,7 +71,7 @@ _BARE_RESOLUTION = re.compile(
     r"|Agreed\s+as\s+(?:a\s+)?(?:true|correct|accurate)\s+record)",
     re.S,
 )
-_INLINE_RESOLVED = re.compile(r"(?:^|(?<=\n)|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\s))(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b)|(?=\s+to\s+[a-z]+\b))\s*")
+_INLINE_RESOLVED = re.compile(r"(?:^|(?<=\n)|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\s))(?:(?:RESOLVED|Resolved|CONCLUDED|AGREED)\s*(?:[:–—-]+|(?=\s+that\b)|(?=\s+to\s+[a-z]+\b))|Agreed(?=\s+that\b))\s*")
 _RUN_ON_HEADING = re.compile(r"(?<=[.!?])\s+(?=[A-Z]{3,}(?:\s+(?:OF|AND|[A-Z]{3,}))+\b)")   # "... record. DISCLOSURES OF INTEREST ..."
 _RUN_ON_TITLE = re.compile(r"\s*(?:\d{1,3}[.)]?\s+)?[A-Z0-9][A-Z0-9 ,'’&()/\-–]{5,}?\s*")   # "8 LICENSING ACT 2003 - UPDATE"
 _DECISION_LINE = re.compile(   # "Decision: ...", "Decision for Tyler Whitlock: ..."

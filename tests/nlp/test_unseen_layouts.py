@@ -87,3 +87,20 @@ def test_unseen_agreed_undertakings_and_numbered_inline_actions(tmp_path):
     actions = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
     assert actions == {"circulate the audit": ("DP", None),
                        "write to agencies that had not returned the audit": ("the Business Manager", "2015-09-30")}
+
+
+def test_unseen_agreed_that_lines_and_a_body_noting_its_work_programme(tmp_path):
+    record = _record(tmp_path, "14. Youth Justice Plan\nThe Head of Youth Justice presented the plan.\n"
+                               "Agreed that the Youth Justice Plan be endorsed.\n\n16. Work programme\n"
+                               "Members noted the work programme.\n\n17. Updates\nMembers noted that the building was closed.\n")
+    assert record["decisions"] == ["that the Youth Justice Plan be endorsed.", "Members noted the work programme."]
+
+
+def test_unseen_task_lines_ending_in_their_date_stay_apart(tmp_path):
+    record = _record(tmp_path, "Actions\nJT to circulate the neglect strategy to partners - 19/05/2021\n"
+                               "MB to arrange a multi-agency audit - June 2021\n"
+                               "Business Unit - update the risk register (ongoing)\n")
+    actions = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
+    assert actions == {"circulate the neglect strategy to partners": ("JT", "2021-05-19"),
+                       "arrange a multi-agency audit": ("MB", None),
+                       "update the risk register": ("Business Unit", None)}
