@@ -417,7 +417,8 @@ class ActionFinder:
                             found.append(action)
                     continue
                 passive = _PASSIVE_BY.match(line) if in_section else None
-                if passive and (self.cues.owner_hint.match(passive.group("owner")) or _OWNER_HINT.search(passive.group("owner"))):
+                if passive and (self.cues.owner_hint.match(passive.group("owner")) or _OWNER_HINT.search(passive.group("owner"))
+                                or passive.group("owner").split()[0].lower() in given_names()):   # "... to be made by Jo"
                     # "Referral to CAMHS to be made by GP": the task is the thing to be done, its owner the agent
                     due, due_text = self._due(doc, starts, dates, s, e)
                     found.append(FoundAction(what=" ".join(passive.group("what").split()), owner=passive.group("owner").strip(),

@@ -31,6 +31,7 @@ _BODY_DECIDES = re.compile(
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s+(?:requested|approved|agreed|endorsed|resolved|decided)\b|"
     r"\b(?:my|the|conference'?s?)\s+decision\s+(?:today\s+)?is\s+that\b|"
     r"\b(?:is|was)\s+the\s+(?:unanimous\s+)?decision\s+of\s+(?:the|this)\s+(?:conference|meeting|panel|committee|board)\s+that\b|"
+    r"\bdecision\s+of\s+(?:the|this)\s+(?:conference|meeting|panel|chair)\s+(?:was|is)\s+that\b|"
     r"^(?:the\s+)?(?:minutes|notes)\b.{0,80}?\b(?:were|was)\s+(?:agreed|approved|accepted|confirmed|signed)\b|"
     r"\b(?:declared\s+(?:to\s+have\s+been\s+)?elected|(?:was|were|had\s+been|has\s+been)\s+(?:duly\s+)?(?:elected|appointed))\s+(?:as\s+)?(?:the\s+)?(?:chair|chairman|chairperson|vice[\s-]chair(?:man)?|deputy\s+chair(?:man)?)\b|"
     r"\b(?:agreed|approved|endorsed)\s+by\s+(?:the\s+)?(?:board|committee|panel|group|partnership|members|cabinet|executive)\b|"
@@ -76,7 +77,8 @@ _RUN_ON_HEADING = re.compile(r"(?<=[.!?])\s+(?=[A-Z]{3,}(?:\s+(?:OF|AND|[A-Z]{3,
 _RUN_ON_TITLE = re.compile(r"\s*(?:\d{1,3}[.)]?\s+)?[A-Z0-9][A-Z0-9 ,'’&()/\-–]{5,}?\s*")   # "8 LICENSING ACT 2003 - UPDATE"
 _DECISION_LINE = re.compile(   # "Decision: ...", "Decision for Tyler Whitlock: ..."
     r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS|Decsion|Descision|Decison)"
-    r"(?:[ \t]+(?:for|about|regarding|re)[ \t]+[A-Z][^:\n]{0,40})?(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t]*",   # "Decsion (L Vickers, TM):"
+    r"(?:[ \t]+(?:for|about|regarding|re)[ \t]+[A-Z][^:\n]{0,40}|[ \t]+of[ \t]+(?:the[ \t]+)?(?:[Cc]hair|[Cc]onference|[Mm]eeting|[Pp]anel))?"
+    r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t]*",   # "Decision of the Chair:"   # "Decsion (L Vickers, TM):"
     re.M)
 _PARTS = re.compile(r"\s*[,;:]?\s*(?:and\s+)?(?:(?<![\w(])\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)|(?<![\w(])(?:[a-h]|\d{1,2})\))\s+")
 _LEAD_IN = re.compile(r"(?::|\b(?:to|that|and))\s*$", re.I)

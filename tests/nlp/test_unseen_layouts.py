@@ -104,3 +104,21 @@ def test_unseen_task_lines_ending_in_their_date_stay_apart(tmp_path):
     assert actions == {"circulate the neglect strategy to partners": ("JT", "2021-05-19"),
                        "arrange a multi-agency audit": ("MB", None),
                        "update the risk register": ("Business Unit", None)}
+
+
+def test_unseen_conference_decisions_worded_for_the_chair(tmp_path):
+    record = _record(tmp_path, "Initial Child Protection Conference 3 March 2025\n\nDecision of the Chair: Jack should become the "
+                               "subject of a Child Protection Plan under the category of neglect.\n")
+    assert record["decisions"] == ["Jack should become the subject of a Child Protection Plan under the category of neglect."]
+    record = _record(tmp_path, "Initial Child Protection Conference 3 March 2025\n\nThe decision of the conference was that a "
+                               "Child Protection Plan was not required. The family will be supported under a Child in Need plan.\n")
+    assert record["decisions"] == ["The decision of the conference was that a Child Protection Plan was not required."]
+
+
+def test_unseen_what_needs_to_happen_next_lists_tasks(tmp_path):
+    record = _record(tmp_path, "Core Group Meeting - 20 March 2025\nPresent: Ben Ode (SW), Kerry Marsh (Mum), Jo Hart (HV)\n\n"
+                               "What needs to happen next:\n- Ben to arrange a family group conference by 4 April.\n"
+                               "- Jo will do a home visit in two weeks.\n- Referral to CAMHS to be made by Jo.\n")
+    actions = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
+    assert actions == {"arrange a family group conference": ("Ben", "2025-04-04"),
+                       "do a home visit": ("Jo", "2025-04-03"), "Referral to CAMHS": ("Jo", None)}
