@@ -186,8 +186,8 @@ _REQUEST = re.compile(
 )
 _ADDRESSED = re.compile(r"^\s*(?P<owner>[A-Z][a-z'’\-]+),\s+(?P<what>(?:a|an|the)\s+\S.*\bby\b.*)$")
 _OWNER_COLON = re.compile(
-    r"^(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Miss|DS|DC|PC)\.?\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|worker|officer|nurse|manager|lead))"
-    r"{0,2}(?:\s*\([^)]{1,20}\))?):\s+(?P<what>\S.*)$"
+    r"^(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+(?:and|&)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Miss|DS|DC|PC)\.?\s+)?[A-Z][\w'’\-]*"
+    r"(?:\s+(?:[A-Z][\w'’\-]*|worker|officer|nurse|manager|lead)){0,3}(?:\s*\([^)]{1,20}\))?):\s+(?P<what>\S.*)$"   # "Ms and Mr Lowther: ..."
 )
 _RESOLVING = re.compile(r"\b(?:NOTED|RESOLVED|AGREED|noted|resolved)\b")
 _ENUMERATOR = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,5})\s*\)|(?:\d{1,2}|[a-z]|[ivx]{1,5})\))\s+")
@@ -1055,7 +1055,8 @@ _AND_WILL = re.compile(r",?\s+and\s+(?:will|is\s+to)\s+(?:also\s+)?(?=[a-z])")
 
 def _and_will(doc, starts, action: FoundAction, start: int, end: int) -> list[FoundAction]:
     """"see Ms Moreira alone at every appointment and will write a birth plan": two tasks of one
-    owner, each with the evidence of its own words in text[start:end]."""
+    owner, each with the evidence of its own words in text[start:end] ("restart her sertraline
+    and book a review" stays one task, as most records are annotated)."""
     parts = [p.strip(" ,;.") for p in _AND_WILL.split(action.what)]
     if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
         return [action]
