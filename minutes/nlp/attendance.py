@@ -255,6 +255,11 @@ def _titled_head(text: str, start: int, end: int) -> tuple[int, int]:
     m = _TITLED_HEAD.match(text, start, end)
     if not m or not _TITLE_RUN.match(text, start, end):
         return start, end
+    title = _TITLE_RUN.match(text, start, end)
+    rest = text[title.end():end].split()
+    if 2 <= len(rest) <= 3 and all(re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-z'’\-]+", w) for w in rest) \
+            and not any(w.lower() in _not_names()[0] for w in rest):
+        return start, start + len(text[start:end].rstrip())   # "Councillor Bagh Ali" up to the next title: the whole name
     cut = m.end()
     if m.group("second") and m.group("first").lower() not in given_names():
         cut = m.end("first")
@@ -345,6 +350,25 @@ def lift_lower_name(text: str, start: int, end: int) -> str:
 _GIVEN_THEN_SURNAME = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)(?=(\s+)((?:Mc|Mac|O')?[A-Z][a-z'’\-]+)(?![\w'’]))")   # overlapping
 
 
+_INITIALS_WORD = re.compile(r"(?<=\s)[A-Z]{2,3}[a-z]?(?=\s|$)")
+
+
+def _initials_inside(text: str, ns: int, ne: int) -> tuple[int, int] | None:
+    """The person's name in a name run that goes on past their initials ("Richard Chapman RCp
+    Chief Finance Officer", "Delivery Ian Gibbard IG Lay Member" after a wrapped line): its
+    offsets, or None."""
+    for m in _INITIALS_WORD.finditer(text, ns, ne):
+        end = ns + len(text[ns:m.start()].rstrip())
+        words = [(w.start(), w.group(0)) for w in re.finditer(r"[^\s\-]+", text[ns:end])
+                 if w.group(0).lower().strip(".") not in _TITLE_WORDS]
+        letters = m.group(0)
+        for skip in (0, 1):               # a word run on from the line before is not the name's
+            rest = words[skip:]
+            if len(rest) >= 2 and letters[0] == rest[0][1][0].upper() and letters[1] == rest[-1][1][0].upper():
+                return (ns if skip == 0 else ns + rest[0][0]), end
+    return None
+
+
 _BRACKET_INITIALS = re.compile(r"\s*\(\s*([A-Z]{2,4})\s*\)")
 
 
@@ -393,6 +417,11 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
     name, ns, ne = _name(text, start, end, covered, titles)
     has_title = bool(title) or any(t[0] == ns for t in titles) or bool(
         name and re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|prof|rev|pc|dc|ds|di|sgt|detective)\b", name))
+    if name:
+        cut = _initials_inside(text, ns, ne)
+        if cut:                           # "Dr Ruth Cooper RC Governing Body GP": the name ends at her initials
+            ns, ne = cut
+            name = " ".join(text[ns:ne].split())
     if name and not plausible_name(name, has_title):
         name, ns, ne = None, 0, 0
     if name and (role or agency):

@@ -126,6 +126,7 @@ _SURNAME = re.compile(r"(?:[A-Z]\.?[ \t]+)*(?:O['’][ \t]?|Mc|Mac|De[ \t]|Van[ 
 _SURNAME_GRID = re.compile(rf"\s*{_SURNAME.pattern}(?:\s+{_SURNAME.pattern})*\s*")
 _PORTFOLIO = re.compile(r"(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member|assistant\s+mayor|"
                         r"shadow\s+cabinet|spokesperson)\b")   # a councillor's portfolio names services, not agencies present
+_TITLED = re.compile(r"(?:Councillor|Cllr)\b")
 _SURNAME_RUN_LEAD = re.compile(r"\s*(?:Councillors|COUNCILLORS|Cllrs\.?)[ \t:\-–]+(?=[A-Z])")
 _RUN_SURNAME = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:,[ \t]*[A-Z]{1,2}\.?(?:[A-Z]\.?)*(?![a-z])|\.[ \t][A-Z](?![\w.]))?")
 _RUN_ENDS = re.compile(r"\s(?:(?:The|A|An|This|It)\s+)?[A-Z][a-z'’]*\s+[a-z]{2,}")   # a sentence after the names
@@ -525,6 +526,7 @@ class AttendeeFinder:
                 if ent.label_ != "PERSON" or ent.start_char < start or ent.end_char > end:
                     continue
                 name = " ".join(re.split(r"\s[\-–/(]|\(", ent.text)[0].split()).strip(" ,;:.-–")
+                name = re.sub(r"\s+[A-Z]{2,3}[a-z]?$", "", name)   # "Chris Clayton CC": the initials after the name
                 low = name.lower()
                 if any(low in n or n in low or _surname(low) == _surname(n) for n in names):
                     continue
@@ -595,6 +597,9 @@ class AttendeeFinder:
                 end = e                           # "Carl Westby and" / "John Stacey": nothing but the name
             entry = parse_entry(text, s, end, self._terms_in(terms, s, end, 0), None)
             entry = Entry(**{**_entry_dict(entry), "name": " ".join(text[s:e].split()), "name_start": s, "name_end": e})
+            if unlabelled.COUNCILLORS_LEAD.match(text, text.rfind("\n", 0, s) + 1) and not _TITLED.match(entry.name):
+                # "Councillors Mrs Blackmore, Brice, ...": each shares the title
+                entry = Entry(**{**_entry_dict(entry), "name": f"Councillor {entry.name}", "role_id": "councillor", "role_text": None})
             person = self._person(doc, starts, entry, 0, starred if starred and unlabelled.marked(text, s) else "present")
             if person:
                 out.append(person)

@@ -84,6 +84,28 @@ def dashed_names(line: str) -> list[tuple[int, int]]:
             if m.group("given").lower() in given_names() and plausible_name(m.group(0), False)]
 
 
+COUNCILLORS_LEAD = re.compile(r"[ \t]*(?:Councillors|Cllrs\.?|COUNCILLORS)[ \t:]+(?=[A-Z])")
+_COUNCILLOR_PIECE = re.compile(r"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?(?:[A-Z]\.?[ \t]+){0,2}(?:Mc|Mac|O['’])?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?")
+
+
+def councillor_names(line: str) -> list[tuple[int, int]]:
+    """"Councillors Mrs Blackmore, Brice, Cannon, English (Chairman) and T Wilkinson": a line that is
+    nothing but councillors sharing one title; the offsets of each name (MIN_COMMA_NAMES or more)."""
+    lead = COUNCILLORS_LEAD.match(line)
+    if not lead:
+        return []
+    body = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), line)            # asides kept out, offsets kept
+    body = re.sub(r"\s+and\s+", lambda m: "," + " " * (len(m.group(0)) - 1), body)
+    out = []
+    for m in re.finditer(r"[^,]+", body[lead.end():].rstrip(" .")):
+        a = lead.end() + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        b = lead.end() + m.start() + len(m.group(0).rstrip())
+        if not _COUNCILLOR_PIECE.fullmatch(body, a, b):
+            return []
+        out.append((a, b))
+    return out if len(out) >= MIN_COMMA_NAMES else []
+
+
 def comma_names(text: str) -> list[tuple[int, int]]:
     """The names of a block that is nothing but a comma list of names (at least MIN_COMMA_NAMES,
     nearly all of them a known given name or a title and a surname), else nothing."""
@@ -119,6 +141,9 @@ def list_lines(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
     for offset, text in _unwrapped(blocks):
         first = re.search(r"^[^\n]*, ", text, re.M)       # the list may follow the title in one block
         listed = comma_names(text[first.start():]) if first else []
+        if first and not listed:
+            line_end = text.find("\n", first.start())
+            listed = councillor_names(text[first.start():line_end if line_end >= 0 else len(text)])
         if listed:                       # "Lynn Martin, June Bing, Cathy Smith and John Stacey"
             found.extend((offset + first.start() + s, offset + first.start() + e) for s, e in listed)
             continue

@@ -165,3 +165,28 @@ def test_set_x_a_cabinet_members_portfolio_is_no_agency(tmp_path):
     record = _record(tmp_path, "PRESENT: Councillor Paul Brant Cabinet Member – Health & Adult Social Care Councillor Frank Hont "
                                "Cabinet Member - Housing\nOfficers: Dr Sandra Davies, Director of Public Health\n")
     assert not {"Adult Social Care", "Housing"} & set(record["agencies"])
+
+
+def test_set_y_names_followed_by_their_initials_and_post(tmp_path):
+    record = _record(tmp_path, "Governing Body Meeting\nHeld on 13th January 2022\nPresent:\nDr Avi Bhatt AB Clinical Chair\n"
+                               "Richard Chaplin RCp Chief Finance Officer\nDr Ruth Coombe RC Governing Body GP\n"
+                               "Helen Dillon HD Executive Director of Corporate Strategy and Delivery\nIan Gibb IG Lay Member for Audit\n")
+    assert {"Dr Avi Bhatt", "Richard Chaplin", "Dr Ruth Coombe", "Helen Dillon", "Ian Gibb"} <= set(_people(record))
+    assert not any(n.endswith((" RC", " IG", " RCp")) for n in _people(record))
+
+
+def test_set_y_councillors_sharing_one_title_at_the_top(tmp_path):
+    record = _record(tmp_path, "Minutes of the meeting held on Tuesday 21 June 2022\nCouncillors Mrs Blackwood, Brice, Cannon, "
+                               "English (Chairman), Garten and T Wilkins\nAlso Present:\nCouncillor Round\n\n"
+                               "1. Apologies for Absence\nApologies were received from Councillor Cleaver.\n")
+    people = _people(record)
+    assert {"Councillor Mrs Blackwood", "Councillor Brice", "Councillor Cannon", "Councillor English", "Councillor Garten",
+            "Councillor T Wilkins", "Councillor Round"} <= set(people)
+    assert people["Councillor Brice"]["role"] == "Councillor"
+
+
+def test_set_y_a_run_of_titled_full_names(tmp_path):
+    record = _record(tmp_path, "In Attendance: THE LORD MAYOR Councillor Terence Fellows\nCouncillor Bagh Ali Councillor Ann James "
+                               "Councillor Gurmeet Singh Kallar Councillor Kath Banks Councillor Majid Khan\n")
+    assert {"Councillor Bagh Ali", "Councillor Ann James", "Councillor Gurmeet Singh Kallar", "Councillor Kath Banks",
+            "Councillor Majid Khan"} <= set(_people(record))
