@@ -313,6 +313,7 @@ class ActionFinder:
         cue_turns = 0                   # turns since someone said "actions" in a transcript
         last_header = None              # (block, header row) of the last action table
         group = None                    # (block, first action) of a task whose Who: / By when: lines may follow
+        slash_header, slash_block = None, -2     # the header of a " / " action table and the last block of its rows
         known = _defined_initials(text)  # "Jodie Barnes (JB)": a list item ending "(JB)" is JB's task in any section
         for i, span in enumerate(doc.spans["blocks"]):
             sec = sections[i] if i < len(sections) else BlockSection(None)
@@ -344,6 +345,11 @@ class ActionFinder:
                 cue = self.cues.cue.search(text, begin, span.end_char)
                 if cue:                 # "... and the following actions were agreed. Ms Stone will ..."
                     found.extend(self._sentences(doc, starts, cue.end(), span.end_char, dates))
+            slashed = self._slash_rows(doc, starts, begin, span.end_char, slash_header if slash_block == i - 1 else None)
+            if slashed is not None:     # "Outcome / Action / Lead / Timescale" typed with slashes, a row per item
+                found.extend(slashed[0])
+                slash_header, slash_block = slashed[1], i
+                continue
             note = None                 # (first action, start, end) of a progress note whose date is the new due date
             for s, e in _lines(text, begin, span.end_char) + [(span.end_char, span.end_char)]:
                 if note:                # "... - Outstanding. Rebooked for Monday the twelfth of May."
@@ -1008,7 +1014,6 @@ class ActionFinder:
         from .dates import find_dates
         from .datefinder import dates_from_iso
 
-        anchor = dates_from_iso(doc._.anchor)
         out = []
         pos = span.start_char
         lines = span.text.split("\n")
@@ -1017,17 +1022,48 @@ class ActionFinder:
             pos += len(lines[r]) + 1 if r < len(lines) else 0
             if r == 0 and header is None:
                 continue
-            cells = list(row) + [""] * 4
-            what = cells[cols["what"]].strip()
-            if not what or ("status" in cols and _DONE.match(cells[cols["status"]])):
-                continue                    # a task of the last meeting marked done is no task now
-            owner = cells[cols["owner"]].strip() if "owner" in cols else None
-            due_cell = cells[cols["due"]] if "due" in cols else ""
-            mentions = [m for m in find_dates(due_cell, anchor) if m.value and m.precision == "day"]
-            due = mentions[-1].value.isoformat() if mentions else None
-            ev = evidence_at(doc, line_start, line_start + len(lines[r]) if r < len(lines) else line_start, starts)
-            out.append(FoundAction(what=what, evidence=ev, owner=owner or None, due=due, due_text=None if due else (due_cell.strip() or None)))
+            action = self._row(doc, starts, cols, row, line_start, line_start + len(lines[r]) if r < len(lines) else line_start)
+            if action:
+                out.append(action)
         return out
+
+    def _row(self, doc, starts, cols: dict[str, int], row: Sequence[str], line_start: int, line_end: int) -> FoundAction | None:
+        """The task of one row of an action table (none for an empty task or a row marked done)."""
+        from .dates import find_dates
+        from .datefinder import dates_from_iso
+
+        cells = list(row) + [""] * 4
+        what = cells[cols["what"]].strip()
+        if not what or ("status" in cols and _DONE.match(cells[cols["status"]])):
+            return None                     # a task of the last meeting marked done is no task now
+        owner = cells[cols["owner"]].strip() if "owner" in cols else None
+        due_cell = cells[cols["due"]] if "due" in cols else ""
+        mentions = [m for m in find_dates(due_cell, dates_from_iso(doc._.anchor)) if m.value and m.precision == "day"]
+        due = mentions[-1].value.isoformat() if mentions else None
+        return FoundAction(what=what, evidence=evidence_at(doc, line_start, line_end, starts), owner=owner or None, due=due,
+                           due_text=None if due else (due_cell.strip() or None))
+
+    def _slash_rows(self, doc, starts, begin: int, end: int, header: list[str] | None) -> tuple[list[FoundAction], list[str]] | None:
+        """An action table typed with " / " between cells ("Outcome / Action / Lead / Timescale",
+        then a line or list item per task): the tasks of this block and the header in force, or
+        None when the block neither holds the header nor goes on with its rows."""
+        text = text_of(doc)
+        lines = _lines(text, begin, end)
+        rows = lines
+        if header is None or any(len(_SLASH_CELL.split(text[a:b])) != len(header) for a, b in lines):
+            head = next((k for k, (a, b) in enumerate(lines) if _slash_header(text[a:b])), None)
+            if head is None:
+                return None
+            header = [c.strip() for c in _SLASH_CELL.split(text[lines[head][0]:lines[head][1]])]
+            rows = lines[head + 1:]
+        cols = _task_columns(header)
+        out = []
+        for a, b in rows:
+            cells = [c.strip() for c in _SLASH_CELL.split(text[a:b])]
+            action = self._row(doc, starts, cols, cells, a, b) if len(cells) == len(header) else None
+            if action:
+                out.append(action)
+        return out, header
 
 
 def _task_columns(header: Sequence[str]) -> dict[str, int] | None:
@@ -1072,6 +1108,14 @@ def _and_will(doc, starts, action: FoundAction, start: int, end: int) -> list[Fo
 
 _MONTH_TAIL = re.compile(r"\s+[-–—]\s+(?:(?:end\s+of|early|mid|late)\s+)?(?:January|February|March|April|May|June|July|August|"
                          r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{4})?\s*$", re.I)
+def _slash_header(line: str) -> bool:
+    """"Outcome / Action / Lead / Timescale": short column names, no labelled values ("Who: Mr Beattie / ...")."""
+    cells = [c.strip() for c in _SLASH_CELL.split(line)]
+    return len(cells) >= 3 and ":" not in line and all(0 < len(c.split()) <= 3 for c in cells) \
+        and _task_columns(cells) is not None
+
+
+_SLASH_CELL = re.compile(r"(?:^|\s+)/(?:\s+|$)")    # " / " between cells; not the slash of "17/10/2025"
 _NOTE_END = r"\s*(?:[.;,(:]|$)"       # "- Completed.", "- Completed (29th April)"; not "- complete the plan"
 _DONE_NOTE = re.compile(rf"(?i)\s[-–—]\s*(?:completed?|done|closed|achieved|actioned){_NOTE_END}")
 _OPEN_NOTE = re.compile(rf"(?i)\s[-–—]\s*(?:outstanding|not\s+(?:yet\s+)?(?:done|completed?)|carried\s+forward|partly\s+done|"

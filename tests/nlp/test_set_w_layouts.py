@@ -190,3 +190,17 @@ def test_set_y_a_run_of_titled_full_names(tmp_path):
                                "Councillor Gurmeet Singh Kallar Councillor Kath Banks Councillor Majid Khan\n")
     assert {"Councillor Bagh Ali", "Councillor Ann James", "Councillor Gurmeet Singh Kallar", "Councillor Kath Banks",
             "Councillor Majid Khan"} <= set(_people(record))
+
+
+def test_set_x_action_table_typed_with_slashes_a_row_per_item(tmp_path):
+    record = _record(tmp_path, "Conference date: 10/10/2025\n\nOUTLINE CHILD PROTECTION PLAN\nOutcome / Action / Lead / Timescale\n"
+                               "1. The home is safe / Clear the rubbish from the kitchen / Ms and Mr Ashby / 24/10/2025\n"
+                               "1. / Chase the heating repair / Rachel Penn (SW) / 17/10/2025\n"
+                               "2. Kai attends school / Offer a breakfast club place / Mrs Helen Aske (DSL) / Ongoing\n")
+    actions = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
+    assert actions == {"Clear the rubbish from the kitchen": ("Ms and Mr Ashby", "2025-10-24"),
+                       "Chase the heating repair": ("Rachel Penn (SW)", "2025-10-17"),
+                       "Offer a breakfast club place": ("Mrs Helen Aske (DSL)", None)}
+    # labelled fields on one line are no slash table
+    fields = _record(tmp_path, "Plan\nWho: Mr Beattie / What: complete the assessment / By when: 29/05/2026\n")
+    assert [(a["what"], a["owner"]) for a in fields["actions"]] == [("complete the assessment", "Mr Beattie")]
