@@ -1121,11 +1121,6 @@ _DONE_NOTE = re.compile(rf"(?i)\s[-–—]\s*(?:completed?|done|closed|achieved|
 _OPEN_NOTE = re.compile(rf"(?i)\s[-–—]\s*(?:outstanding|not\s+(?:yet\s+)?(?:done|completed?)|carried\s+forward|partly\s+done|"
                         rf"partially\s+completed?|in\s+progress){_NOTE_END}")
 _STACK_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?P<label>[A-Za-z][A-Za-z' /]{0,30}?)[ \t]*:[ \t]*(?P<value>[^\n]*)")
-_STACK_KEYS = {"what": "what", "action": "what", "task": "what", "how": "what", "action required": "what",
-               "who": "owner", "owner": "owner", "lead": "owner", "responsible": "owner", "by whom": "owner",
-               "person responsible": "owner", "lead professional": "owner", "who will do it": "owner",
-               "by when": "due", "when": "due", "due": "due", "timescale": "due", "deadline": "due", "date": "due",
-               "target date": "due", "due date": "due", "completion date": "due"}
 
 
 _FIELD_LABEL = re.compile(
@@ -1133,6 +1128,9 @@ _FIELD_LABEL = re.compile(
 _FIELD_KEYS = {"who": "owner", "owner": "owner", "lead": "owner", "responsible": "owner", "by whom": "owner",
                "what": "what", "action": "what", "task": "what",
                "by when": "due", "when": "due", "due": "due", "timescale": "due", "deadline": "due", "by": "due"}
+_STACK_KEYS = {**{k: v for k, v in _FIELD_KEYS.items() if k != "by"},   # one field a line: "Responsible: SW"
+               "how": "what", "action required": "what", "person responsible": "owner", "lead professional": "owner",
+               "who will do it": "owner", "date": "due", "target date": "due", "due date": "due", "completion date": "due"}
 
 
 def _labelled_fields(line: str) -> dict[str, tuple[int, int]] | None:

@@ -361,10 +361,9 @@ def _initials_inside(text: str, ns: int, ne: int) -> tuple[int, int] | None:
         end = ns + len(text[ns:m.start()].rstrip())
         words = [(w.start(), w.group(0)) for w in re.finditer(r"[^\s\-]+", text[ns:end])
                  if w.group(0).lower().strip(".") not in _TITLE_WORDS]
-        letters = m.group(0)
         for skip in (0, 1):               # a word run on from the line before is not the name's
             rest = words[skip:]
-            if len(rest) >= 2 and letters[0] == rest[0][1][0].upper() and letters[1] == rest[-1][1][0].upper():
+            if _are_initials(m.group(0), [w for _, w in rest]):
                 return (ns if skip == 0 else ns + rest[0][0]), end
     return None
 
@@ -378,11 +377,15 @@ def _own_initials(text: str, name: str, name_end: int, end: int) -> tuple[int, i
     if not m:
         return None
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower().strip(".") not in _TITLE_WORDS]
+    return (m.start(1), m.end(1)) if _are_initials(m.group(1), words) else None
+
+
+def _are_initials(letters: str, words: Sequence[str]) -> bool:
+    """Whether "SW", "RCp" or "MWh" are the initials of a name's words (titles left out): the whole
+    set, or the first letters of the first and the last word."""
     initials = "".join(w[0].upper() for w in words)
-    letters = m.group(1)
-    if letters == initials or len(words) >= 2 and letters[0] == initials[0] and letters[-1] == initials[-1]:
-        return m.start(1), m.end(1)
-    return None
+    return bool(initials) and (letters == initials or len(words) >= 2 and letters[0] == initials[0]
+                               and initials[-1] in (letters[1], letters[-1]))
 
 
 def _given_name_inside(text: str, start: int, end: int, covered) -> tuple[int, int] | None:

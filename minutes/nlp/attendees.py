@@ -124,8 +124,9 @@ _SUBSTITUTED_BY = re.compile(r"\s+who\s+(?:was|were|had\s+been)\s+(?:substituted
                              r"(?P<who>[^,;]+?)(?=\s*(?:,|;|\band\b|$))")
 _SURNAME = re.compile(r"(?:[A-Z]\.?[ \t]+)*(?:O['’][ \t]?|Mc|Mac|De[ \t]|Van[ \t])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
 _SURNAME_GRID = re.compile(rf"\s*{_SURNAME.pattern}(?:\s+{_SURNAME.pattern})*\s*")
-_PORTFOLIO = re.compile(r"(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member|assistant\s+mayor|"
-                        r"shadow\s+cabinet|spokesperson)\b")   # a councillor's portfolio names services, not agencies present
+PORTFOLIO_POSTS = r"cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member"
+_PORTFOLIO = re.compile(rf"(?i)\b(?:{PORTFOLIO_POSTS}|assistant\s+mayor|shadow\s+cabinet|spokesperson)\b")
+# a councillor's portfolio names services, not agencies present
 _TITLED = re.compile(r"(?:Councillor|Cllr)\b")
 _SURNAME_RUN_LEAD = re.compile(r"\s*(?:Councillors|COUNCILLORS|Cllrs\.?)[ \t:\-–]+(?=[A-Z])")
 _RUN_SURNAME = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:,[ \t]*[A-Z]{1,2}\.?(?:[A-Z]\.?)*(?![a-z])|\.[ \t][A-Z](?![\w.]))?")

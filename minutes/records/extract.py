@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from ..ingest.blocks import Document
+from ..nlp.attendees import PORTFOLIO_POSTS
 from ..nlp.sections import load_rules, match_label
 from ..nlp.found import (
     BlockSection,
@@ -267,8 +268,7 @@ def extract(document: Document, docs: Sequence[Any]) -> Extraction:
     )
 
 
-_PORTFOLIO_BEFORE = re.compile(r"(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member)"
-                               r"(?:\s+(?:for|of))?[\s\-–—:,]+(?:[\w'’]+[\s,&]+){0,6}$")
+_PORTFOLIO_BEFORE = re.compile(rf"(?i)\b(?:{PORTFOLIO_POSTS})(?:\s+(?:for|of))?[\s\-–—:,]+(?:[\w'’]+[\s,&]+){{0,6}}$")
 PORTFOLIO_WINDOW = 80      # characters before an agency name searched for the portfolio it belongs to
 
 
