@@ -177,6 +177,12 @@ _PROMISE = re.compile(
     r"report|share|send|bring|ensure|explore|investigate|contact|update|look\s+into|follow\s+up|invite|liaise|meet)\b.*)$",
     re.S,
 )
+_SAID_WOULD = re.compile(
+    r"^(?P<owner>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:of|for|and|&|[A-Z][\w'’\-]*)){0,5})\s+(?:confirmed|agreed|undertook|"
+    r"promised|offered)\s+(?:that\s+)?(?:she|he|they)\s+would\s+(?:also\s+)?(?!have\b|be\b|like\b|not\b|next\b)"
+    r"(?P<what>[a-z](?:(?!\bif\b).)*)$", re.S)   # not "... said she would go back to the GP if someone went with her"
+_REPORT_BACK = re.compile(r"\b(?P<what>(?:a|an)\s+(?:further\s+|updated?\s+|progress\s+)?(?:report|update|briefing|paper)\s+"
+                          r"(?:would|will|should)\s+(?:come|be\s+brought|return|be\s+presented)\s+(?:back\s+)?to\b.*)$", re.S | re.I)
 _QUESTION = re.compile(r"\?|\b(?:whether|if)\b|\b(?:asked|queried|questioned|enquired|inquired|wondered)\s+(?:\w+\s+){0,3}?(?:how|when|why|what)\b", re.I)
 _ACTIONS_CUE = re.compile(r"\bactions?\b(?:\s+(?:then|now|please|agreed))?\s*[.:]", re.I)
 _SENTENCE = re.compile(r"[^.?!]+[.?!]?")
@@ -752,7 +758,13 @@ class ActionFinder:
         if len(sentence.split()) > 45:
             return None
         to_be = passive["to_be"].match(sentence)
-        if p:
+        said = _SAID_WOULD.match(sentence) if not p else None
+        back = _REPORT_BACK.search(sentence) if not p and not said else None
+        if said and not self._no_owner(said.group("owner")):
+            owner, what = said.group("owner").strip(), said.group("what")   # "The Head of Service confirmed she would provide ..."
+        elif back:                      # "It was agreed that a further report would come back to the Committee in March"
+            what = back.group("what")
+        elif p:
             owner, what = p.group("owner").strip(), p.group("what")
         elif to_be:                     # "Minutes to be circulated by the Clerk"
             owner, what = to_be.group("owner"), to_be.group("what")

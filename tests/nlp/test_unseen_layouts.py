@@ -122,3 +122,14 @@ def test_unseen_what_needs_to_happen_next_lists_tasks(tmp_path):
     actions = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
     assert actions == {"arrange a family group conference": ("Ben", "2025-04-04"),
                        "do a home visit": ("Jo", "2025-04-03"), "Referral to CAMHS": ("Jo", None)}
+
+
+def test_unseen_undertakings_reported_in_committee_minutes(tmp_path):
+    record = _record(tmp_path, "5. SEND Transport\nThe Assistant Director presented the report.\n"
+                               "It was agreed that a further report would come back to the Committee in March 2024.\n"
+                               "The Head of Service confirmed she would provide the figures after the meeting.\n"
+                               "Ms Lane said she would go back to the GP if someone went with her.\n")
+    actions = {a["what"]: a["owner"] for a in record["actions"]}
+    assert actions["provide the figures after the meeting"] == "The Head of Service"
+    assert any(w.startswith("a further report would come back to the Committee") for w in actions)
+    assert not any("GP" in w for w in actions)
