@@ -76,7 +76,7 @@ _INLINE_RESOLVED = re.compile(r"(?:^|(?<=\n)|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\
 _RUN_ON_HEADING = re.compile(r"(?<=[.!?])\s+(?=[A-Z]{3,}(?:\s+(?:OF|AND|[A-Z]{3,}))+\b)")   # "... record. DISCLOSURES OF INTEREST ..."
 _RUN_ON_TITLE = re.compile(r"\s*(?:\d{1,3}[.)]?\s+)?[A-Z0-9][A-Z0-9 ,'’&()/\-–]{5,}?\s*")   # "8 LICENSING ACT 2003 - UPDATE"
 _DECISION_LINE = re.compile(   # "Decision: ...", "Decision for Tyler Whitlock: ..."
-    r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS|Decsion|Descision|Decison)"
+    r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS|Decsion|Descision|Decison|Outcome(?=[ \t]+for[ \t]+[A-Z]))"
     r"(?:[ \t]+(?:for|about|regarding|re)[ \t]+[A-Z][^:\n]{0,40}|[ \t]+of[ \t]+(?:the[ \t]+)?(?:[Cc]hair|[Cc]onference|[Mm]eeting|[Pp]anel))?"
     r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t]*",   # "Decision of the Chair:"   # "Decsion (L Vickers, TM):"
     re.M)
@@ -90,6 +90,7 @@ _COMMITTEE_RESOLUTION = re.compile(
 _CHANGED_FROM = re.compile(r"\b(?:from|previously|was|formerly|instead\s+of)\s+(?:the\s+)?(?:category\s+(?:of\s+)?)?$", re.I)
 _RECOMMENDS = re.compile(r"\brecomm?end(?:ed|s|ation)?\b", re.I)     # "Recomendation to conference: ..." too
 _GROUP_AGREED = re.compile(r"\s*(?:the\s+)?(?:core\s+group|conference|meeting)\s+(?:unanimously\s+)?(?:agreed|decided)\b", re.I)
+_DECISION_COLUMNS = {"decision", "decisions", "conference decision", "conference outcome", "decision of conference", "plan decision"}
 _STRATEGY_DECISION = re.compile(   # what a strategy discussion decides: "threshold met for section 47 enquiries"
     r"\b(?:section\s*47|s\.?\s?47|threshold\s+(?:is\s+|was\s+|not\s+)?met|no\s+further\s+action|nfa"
     r"|(?:icpc|initial\s+(?:child\s+protection\s+)?conference)\s+(?:to\s+be|will\s+be|be)\s+(?:convened|held|arranged|booked))\b", re.I)
@@ -149,6 +150,8 @@ class DecisionFinder:
             kind = self.rules.kind(sec.section)
             block_kind = kinds[i][0] if i < len(kinds) else span.label_
             if block_kind in ("table",):
+                rows = doc.user_data.get("minutes_rows", [])
+                found.extend(self._table(doc, starts, terms, span, rows[i] if i < len(rows) else (), sec))
                 continue
             if sec.opens:
                 closed = False
@@ -243,6 +246,32 @@ class DecisionFinder:
                 colon_open = len(found) > before and found[-1].text.endswith(":")
         doc._.decisions = pack(_join_colon_lists(found))
         return doc
+
+    def _table(self, doc, starts, terms, span, rows, sec: BlockSection) -> list[FoundDecision]:
+        """A table of decisions per child ("Child | Decision | Category"): the decision cell of each
+        row, its subject the child's cell and its category any category named in the row."""
+        if not rows:
+            return []
+        header = [" ".join(c.lower().split()) for c in rows[0]]
+        col = next((j for j, c in enumerate(header) if c in _DECISION_COLUMNS), None)
+        if col is None:
+            return []
+        who = next((j for j, c in enumerate(header) if c in ("child", "name", "child's name", "young person")), None)
+        out, pos = [], span.start_char
+        lines = span.text.split("\n")
+        for r, row in enumerate(rows):
+            line_start, line_end = pos, pos + (len(lines[r]) if r < len(lines) else 0)
+            pos = line_end + 1
+            cells = list(row) + [""] * 4
+            if r == 0 or not cells[col].strip():
+                continue
+            inside = _within(terms, line_start, line_end)
+            out.append(FoundDecision(
+                text=" ".join(cells[col].split()), evidence=evidence_at(doc, line_start, line_end, starts), item=sec.item,
+                subject=cells[who].strip() or None if who is not None else None,
+                outcome=self._outcome(terms, line_start, line_end),
+                category_ids=tuple(dict.fromkeys(ident for _, _, label, ident in inside if label == "CATEGORY"))))
+        return out
 
     def _conference_decision(self, terms, sentence: str, start: int, end: int) -> bool:
         if self._outcome(terms, start, end):

@@ -133,3 +133,16 @@ def test_unseen_undertakings_reported_in_committee_minutes(tmp_path):
     assert actions["provide the figures after the meeting"] == "The Head of Service"
     assert any(w.startswith("a further report would come back to the Committee") for w in actions)
     assert not any("GP" in w for w in actions)
+
+
+def test_unseen_decisions_per_child_in_a_table_and_outcome_lines(tmp_path):
+    record = _record(tmp_path, "Review Child Protection Conference\nDate: 12/05/2025\n\nDecisions\n| Child | Decision | Category |\n"
+                               "|---|---|---|\n| Amy Lee | Plan to continue | Neglect |\n| Ben Lee | Plan to end, step down to Child in Need | |\n")
+    assert record["decisions"] == ["Plan to continue", "Plan to end, step down to Child in Need"]
+    record = _record(tmp_path, "Review Child Protection Conference\nDate: 12/05/2025\n\nOutcome for Amy: CP plan continues under "
+                               "Neglect.\nOutcome for Ben: CP plan ends; Child in Need plan.\n")
+    assert record["decisions"] == ["CP plan continues under Neglect.", "CP plan ends; Child in Need plan."]
+    # a plan table's Outcome column holds what the plan aims at, no decisions
+    plan = _record(tmp_path, "Outline plan\n| Outcome | Action | Who | When |\n|---|---|---|---|\n"
+                             "| The home is safe | Clear the kitchen | Mum | 24/10/2025 |\n")
+    assert plan["decisions"] == []
