@@ -3,19 +3,7 @@ lower case, strategy discussion decisions, a plan table cut by its outcome lines
 list that lost a full stop (end to end on text files)."""
 from __future__ import annotations
 
-from minutes import flow
-from minutes.config import Settings
-from minutes.ingest import read
-
-
-def _record(tmp_path, text):
-    path = tmp_path / "notes.txt"
-    path.write_text(text, encoding="utf-8")
-    return next(flow.extract_documents([read(path)], Settings())).to_json()
-
-
-def _people(record):
-    return {a["name"]: a for a in record["attendees"]}
+from .records_of import people_of as _people, record_of as _record
 
 
 def test_set_w_attendance_typed_in_lower_case(tmp_path):

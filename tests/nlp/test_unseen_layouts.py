@@ -2,19 +2,7 @@
 files; every person is fictitious)."""
 from __future__ import annotations
 
-from minutes import flow
-from minutes.config import Settings
-from minutes.ingest import read
-
-
-def _record(tmp_path, text):
-    path = tmp_path / "notes.txt"
-    path.write_text(text, encoding="utf-8")
-    return next(flow.extract_documents([read(path)], Settings())).to_json()
-
-
-def _people(record):
-    return {a["name"]: a for a in record["attendees"]}
+from .records_of import people_of as _people, record_of as _record
 
 
 def test_unseen_a_titled_person_whose_surname_is_also_a_place_word(tmp_path):
