@@ -433,6 +433,20 @@ def _tab_cells(line: str) -> list[str]:
     return [inline(cell) for cell in re.split(r"\t+", line.strip(" \t"))]
 
 
+def _tab_row(line: str, width: int) -> tuple[str, ...] | None:
+    """One row of a tab-separated table `width` cells wide, or None when the line is none.  A row
+    may leave cells empty: a leading tab is an empty first cell ("<TAB>Complete a health review
+    <TAB>Tom<TAB>10/04/2026" goes on the outcome above) and a short row ends in empty cells."""
+    cells = _tab_cells(line)
+    if len(cells) != width:
+        body = line.lstrip(" ")
+        cells = [""] * (len(body) - len(body.lstrip("\t"))) + cells
+        if "\t" not in line.strip(" ") or not 2 <= len(cells) <= width:
+            return None
+        cells += [""] * (width - len(cells))
+    return tuple(cells)
+
+
 _ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 
 
@@ -453,8 +467,8 @@ def _tab_table(lines: list[str], i: int, state: _State) -> int:
     """The tab-separated rows from lines[i] while each has the first row's number of cells."""
     width = len(_tab_cells(lines[i]))
     rows = []
-    while i < len(lines) and not is_blank(lines[i]) and len(_tab_cells(lines[i])) == width:
-        rows.append(tuple(_tab_cells(lines[i])))
+    while i < len(lines) and not is_blank(lines[i]) and (row := _tab_row(lines[i], width)) is not None:
+        rows.append(row)
         i += 1
     state.add(TextBlock("table", table_text(tuple(rows)), rows=tuple(rows)))
     return i

@@ -1,0 +1,19 @@
+"""Made-up plan and notes layouts of the fifth session, written to probe how the rules generalise
+before set Z was read (end to end on text files; every person is fictitious)."""
+from __future__ import annotations
+
+from .records_of import people_of as _people, record_of as _record
+
+
+def test_probe_a_tab_separated_plan_with_an_empty_outcome_cell_and_a_short_attendance_row(tmp_path):
+    record = _record(tmp_path, "1. Attendance\nHelen Ashby\tChair\tSafeguarding Unit\nTom Fielding\tHealth Visitor\tHealth\n"
+                               "Lucy Trent\tMother\n\n4. Outline Child Protection Plan\n"
+                               "Outcome\tAction\tResponsible\tTimescale\n"
+                               "Maisie's health needs are met\tBook a dental appointment\tLucy Trent\t27/03/2026\n"
+                               "\tComplete a health review\tTom Fielding\t10/04/2026\n")
+    tasks = {a["what"]: a for a in record["actions"]}
+    assert tasks["Complete a health review"]["owner"] == "Tom Fielding"
+    assert tasks["Complete a health review"]["due"] == "2026-04-10"
+    assert tasks["Book a dental appointment"]["due"] == "2026-03-27"
+    people = _people(record)
+    assert people["Lucy Trent"]["role"] == "Mother" and people["Tom Fielding"]["role"] == "Health Visitor"
