@@ -75,6 +75,7 @@ class ActionRules:
     request: re.Pattern[str]          # "The Committee requested a briefing note on ..."
     owner_words: frozenset[str] = frozenset()    # family and professional roles that own tasks ("mum", "health visitor")
     imperative: re.Pattern[str] | None = None     # a task opening with its verb, capitalised ("Complete a single assessment")
+    not_owner_heads: frozenset[str] = frozenset()  # last words of a thing that sits where an owner would ("... Plan will continue")
 
 
 @lru_cache(maxsize=4)
@@ -145,7 +146,8 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
                        due_part, verbs, restart, frozenset(words("group_owners")), action_line, agreed_line, inline_action, status_tail,
                        re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"), that_do, request,
                        frozenset(words("owner_words")),
-                       re.compile(rf"\s*(?:{imperative})\b"))
+                       re.compile(rf"\s*(?:{imperative})\b"),
+                       frozenset(w.lower() for w in (data.get("not_owners") or {}).get("heads", [])))
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
@@ -548,7 +550,8 @@ class ActionFinder:
             return True                 # "The Panel NOTED the report and AGREED to ...": a resolution, not an owner
         if lower in self.cues.groups or re.sub(r"^the\s+", "", lower) in self.cues.groups:
             return False
-        return lower in self.cues.not_owners or lower.split()[0] in self.cues.not_owners
+        words = lower.split()
+        return lower in self.cues.not_owners or words[0] in self.cues.not_owners or words[-1] in self.cues.not_owner_heads
 
     def _tagged(self, doc, starts, dates, index: int, line_start: int, owner: str) -> FoundAction | None:
         """The last sentence before an "Action: <owner>" line, in its block or the block before."""
@@ -779,7 +782,7 @@ class ActionFinder:
             if r and self._no_owner(r.group("owner")):
                 ownerless, r = r, None  # "It was agreed that officers would ...": the owner is after "that" (below), else none
             will = _WILL_DO(self.cues.task_verbs).match(sentence) if not r else None
-            if will and will.group("owner").lower() not in self.cues.not_owners \
+            if will and not self._no_owner(will.group("owner")) \
                     and not re.match(r"(?i)meet\s+(?:again\s+)?(?:on|in|at|next|every)\b[^,;]*$", will.group("what").strip(" .")):
                 r = will                # "Officers will circulate the figures"; not "The Board will meet on 5 May"
             if not r:                   # "It was agreed that the Head of Service would circulate ...", "asked that the Police provide ..."

@@ -17,3 +17,13 @@ def test_probe_a_tab_separated_plan_with_an_empty_outcome_cell_and_a_short_atten
     assert tasks["Book a dental appointment"]["due"] == "2026-03-27"
     people = _people(record)
     assert people["Lucy Trent"]["role"] == "Mother" and people["Tom Fielding"]["role"] == "Health Visitor"
+
+
+def test_probe_a_plan_that_will_continue_is_a_decision_not_a_task_and_inline_actions_in_timed_notes(tmp_path):
+    record = _record(tmp_path, "10:10 SW reported that Sarah attended 6 of 8 sessions. ACTION: Mark to confirm completion "
+                               "with the programme facilitator by 5 May 2026. Home conditions have improved.\n\n"
+                               "Decision: Jayden's Child Protection Plan will continue under the category of Neglect. "
+                               "Next review conference on 20 October 2026.\n")
+    assert [(a["what"], a["owner"], a["due"]) for a in record["actions"]] == [
+        ("confirm completion with the programme facilitator", "Mark", "2026-05-05")]
+    assert any(d.startswith("Jayden's Child Protection Plan will continue") for d in record["decisions"])
