@@ -221,7 +221,7 @@ _AGREED_LEAD = re.compile(r"^(?:it\s+was\s+)?(?:agreed|resolved|noted)\s+that\s+
 _NEW_SUBJECT = re.compile(r"\b(?:will|would|shall)\s+(?:then\s+)?be\s+\w+(?:ed|en)\b", re.I)
 _DATE_LEAD = re.compile(
     r"(?:,?\s*\(?(?:(?:by|before|at)\s+the\s+(?:[\w\-]+\s+){0,3}(?:meeting|conference|core\s+group|review)\s+(?=on\b))?"
-    r"(?:by|before|on|from|starting(?:\s+(?:on|from))?|no\s+later\s+than|w/c|week\s+commencing|due|deadline)"
+    r"\b(?:by|before|on|from|starting(?:\s+(?:on|from))?|no\s+later\s+than|w/c|week\s+commencing|due|deadline)"
     r"\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?)$", re.I)   # "before the discharge planning meeting on 10 December"
 _INCLUDING = re.compile(r",\s*(?:including|incl\.?)\s[^,]*(?:,|$)", re.I)
 _LONG_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){3,}[^()]*\)")

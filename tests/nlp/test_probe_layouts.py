@@ -27,3 +27,17 @@ def test_probe_a_plan_that_will_continue_is_a_decision_not_a_task_and_inline_act
     assert [(a["what"], a["owner"], a["due"]) for a in record["actions"]] == [
         ("confirm completion with the programme facilitator", "Mark", "2026-05-05")]
     assert any(d.startswith("Jayden's Child Protection Plan will continue") for d in record["decisions"])
+
+
+def test_probe_next_steps_bullets_keep_a_word_ending_in_on_and_violence_to_a_partner_is_domestic_abuse(tmp_path):
+    record = _record(tmp_path, "Conference held on 3 February 2026\n\nWhat are we worried about?\n"
+                               "Emma's partner has been violent to her in front of Leo.\n\nNext steps\n"
+                               "• Beth Ward (IDVA) will offer Emma a safety planning session within two weeks.\n"
+                               "• Jo Dent will visit Leo at home to complete a developmental review by 20 February 2026.\n")
+    tasks = {a["what"]: a for a in record["actions"]}
+    assert tasks["offer Emma a safety planning session"]["due"] == "2026-02-17"
+    assert tasks["visit Leo at home to complete a developmental review"]["owner"] == "Jo Dent"
+    assert "Domestic abuse" in record["risk_factors"]
+    # a MARAC referral is a sign of domestic abuse; a partner who is only mentioned is not
+    assert "Domestic abuse" in _record(tmp_path, "Mum was referred to MARAC in May.\n")["risk_factors"]
+    assert "Domestic abuse" not in _record(tmp_path, "Emma's partner works nights.\n")["risk_factors"]
