@@ -385,9 +385,18 @@ class ActionFinder:
                         found[group[1]:] = self._fill(doc, starts, dates, found[group[1]:], key, s + stacked.start("value"), e)
                     continue
                 group = (i, len(found)) if key == "what" or self.cues.action_line.match(line) else None
-                if key == "what" and stacked.group("label").lower() in ("how", "task", "what"):
+                if key == "outcome" and in_section:
+                    continue
+                label = " ".join(stacked.group("label").lower().split()) if stacked else ""
+                if key == "what" and label in _WHAT_LABELS:
                     s += stacked.start("value")        # "How: Ms Lane will attend the Freedom Programme."
                     line = text[s:e]
+                    if in_section and label not in ("how", "task", "what"):
+                        # "What will be done: A pre-birth assessment will be completed.": a task in any form
+                        action = self._sentence(doc, starts, s, e, dates) or self._plain(doc, starts, dates, s, e)
+                        if action:
+                            found.append(action)
+                        continue
                 elif stacked and key is None and in_section and self.cues.sentence.match(stacked.group("value")):
                     s += stacked.start("value")        # "Social care: Ayesha Khan will complete the assessment ..."
                     line = text[s:e]
@@ -993,6 +1002,13 @@ class ActionFinder:
         return FoundAction(what=" ".join(what.split()), evidence=evidence_at(doc, start, end, starts),
                            owner=" ".join(owner.split()), due=due, due_text=due_text or when)
 
+    def _plain(self, doc, starts, dates, start: int, end: int) -> FoundAction | None:
+        """The task as written, without an owner ("A birth plan will be shared with the ward")."""
+        due, due_text = self._due(doc, starts, dates, start, end)
+        what = self._clean_what(doc, starts, dates, start, end)
+        return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=None, due=due,
+                           due_text=due_text) if len(what.split()) >= 2 else None
+
     def _fill(self, doc, starts, dates, actions: list[FoundAction], key: str, start: int, end: int) -> list[FoundAction]:
         """`actions` with the owner or due date of a "Who:" / "By when:" line below them, where they have none."""
         value = text_of(doc)[start:end].strip(" \t.;,")
@@ -1143,9 +1159,15 @@ _FIELD_LABEL = re.compile(
 _FIELD_KEYS = {"who": "owner", "owner": "owner", "lead": "owner", "responsible": "owner", "by whom": "owner",
                "what": "what", "action": "what", "task": "what",
                "by when": "due", "when": "due", "due": "due", "timescale": "due", "deadline": "due", "by": "due"}
+_WHAT_LABELS = ("how", "task", "what", "what will be done", "what will happen",
+                "action to be taken", "actions to be taken")
 _STACK_KEYS = {**{k: v for k, v in _FIELD_KEYS.items() if k != "by"},   # one field a line: "Responsible: SW"
                "how": "what", "action required": "what", "person responsible": "owner", "lead professional": "owner",
-               "who will do it": "owner", "date": "due", "target date": "due", "due date": "due", "completion date": "due"}
+               "who will do it": "owner", "date": "due", "target date": "due", "due date": "due", "completion date": "due",
+               "what will be done": "what", "what will happen": "what", "action to be taken": "what", "actions to be taken": "what",
+               # the outcome a task serves, not a task: "What needs to change: Chloe needs to stay free from drugs."
+               "what needs to change": "outcome", "what needs to happen": "outcome", "outcome": "outcome", "desired outcome": "outcome",
+               "outcome required": "outcome", "why": "outcome", "what are we worried about": "outcome", "worry": "outcome"}
 
 
 def _labelled_fields(line: str) -> dict[str, tuple[int, int]] | None:

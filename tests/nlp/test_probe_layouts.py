@@ -41,3 +41,16 @@ def test_probe_next_steps_bullets_keep_a_word_ending_in_on_and_violence_to_a_par
     # a MARAC referral is a sign of domestic abuse; a partner who is only mentioned is not
     assert "Domestic abuse" in _record(tmp_path, "Mum was referred to MARAC in May.\n")["risk_factors"]
     assert "Domestic abuse" not in _record(tmp_path, "Emma's partner works nights.\n")["risk_factors"]
+
+
+def test_probe_plan_stanzas_what_needs_to_change_what_will_be_done_by_whom_by_when(tmp_path):
+    record = _record(tmp_path, "Date: 28 May 2026\n\nCHILD PROTECTION PLAN\n\n"
+                               "What needs to change: Chloe needs to stay free from drugs.\n"
+                               "What will be done: Chloe will attend weekly sessions with Turning Point.\n"
+                               "By whom: Chloe / Sunita Rao\nBy when: Ongoing\n\n"
+                               "What needs to change: The baby needs a safe home to go to.\n"
+                               "What will be done: A pre-birth assessment will be completed.\n"
+                               "By whom: Daniel Peel\nBy when: 30 June 2026\n")
+    assert [(a["what"], a["owner"], a["due"]) for a in record["actions"]] == [
+        ("attend weekly sessions with Turning Point", "Chloe", None),
+        ("A pre-birth assessment will be completed", "Daniel Peel", "2026-06-30")]
