@@ -380,6 +380,21 @@ def _own_initials(text: str, name: str, name_end: int, end: int) -> tuple[int, i
     return (m.start(1), m.end(1)) if _are_initials(m.group(1), words) else None
 
 
+_INITIALS_FIRST = re.compile(r"\s*([A-Z]{2,3})\s+(?=[A-Z])")
+_NAME_WORDS = re.compile(r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)?([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]*)+)")
+
+
+def _own_initials_first(text: str, start: int, end: int) -> re.Match[str] | None:
+    """Initials that open an entry and are those of the name after them ("GB Georgina Bouette",
+    "AC Cllr. Alison Cooper"): a column of the initials used later in the minutes."""
+    m = _INITIALS_FIRST.match(text, start, end)
+    name = _NAME_WORDS.match(text, m.end(), end) if m else None
+    if not name:
+        return None
+    words = re.split(r"[\s\-]+", name.group(1))[:3]
+    return m if m.group(1) == "".join(w[0] for w in words) or m.group(1) == words[0][0] + words[-1][0] else None
+
+
 def _are_initials(letters: str, words: Sequence[str]) -> bool:
     """Whether "SW", "RCp" or "MWh" are the initials of a name's words (titles left out): the whole
     set, or the first letters of the first and the last word."""
@@ -408,8 +423,8 @@ def _given_name_inside(text: str, start: int, end: int, covered) -> tuple[int, i
 
 def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: str | None = None) -> Entry:
     """One entry: the person's name (with title), role and agency, and any status written in it."""
-    lead = _INITIALS_LEAD.match(text, start, end)      # "(JC) Joe Cocker, CYSCB Manager"
-    if lead:
+    lead = _INITIALS_LEAD.match(text, start, end) or _own_initials_first(text, start, end)
+    if lead:                                            # "(JC) Joe Cocker, CYSCB Manager", "DO Dax O'Connor (Arun DC)"
         start = lead.end()
     body = text[start:end]
     inside = [t for t in terms if t[0] >= start and t[1] <= end]

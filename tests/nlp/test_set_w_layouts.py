@@ -192,3 +192,18 @@ def test_set_x_action_table_typed_with_slashes_a_row_per_item(tmp_path):
     # labelled fields on one line are no slash table
     fields = _record(tmp_path, "Plan\nWho: Mr Beattie / What: complete the assessment / By when: 29/05/2026\n")
     assert [(a["what"], a["owner"]) for a in fields["actions"]] == [("complete the assessment", "Mr Beattie")]
+
+
+def test_set_z_initials_column_before_each_name_and_partner_acronyms(tmp_path):
+    record = _record(tmp_path, "Present:\nGB Gina Boulter (Arun DC)\nAC Cllr. Alan Cope (Chair)\nAF Amy Fenn (WSFRS)\n"
+                               "AL Ann Lowe (OSPCC)\nPG Pat Gibb (WSCC)\n\nApologies received:\nAnna Good (Crimestoppers)\n")
+    people = _people(record)
+    assert {"Gina Boulter", "Cllr. Alan Cope", "Amy Fenn", "Ann Lowe", "Pat Gibb", "Anna Good"} == set(people)
+    assert people["Gina Boulter"]["role"] is None and people["Gina Boulter"]["agency"] == "Council"
+    assert people["Amy Fenn"]["agency"] == "Fire and Rescue"
+    assert people["Ann Lowe"]["agency"] == "Police and Crime Commissioner"
+    assert people["Anna Good"]["agency"] == "Voluntary Sector"
+    # initials that are not the person's own stay part of what was written
+    assert "DO Dan Connor" in _people(_record(tmp_path, "Present:\nDO Dan Connor (Police)\n"))
+    # "DC" before a surname is still a detective constable
+    assert _people(_record(tmp_path, "Present:\nDC Ian Frost (Police)\n"))["DC Ian Frost"]["role"] == "Police Officer"
