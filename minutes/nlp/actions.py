@@ -388,6 +388,8 @@ class ActionFinder:
                 if key == "outcome" and in_section:
                     continue
                 label = " ".join(stacked.group("label").lower().split()) if stacked else ""
+                if stacked and key is None and self._only_when(doc, starts, dates, s + stacked.start("value"), e):
+                    continue            # "Review strategy discussion: Friday 25/09/2026, 14:00 (Teams).": a booking, no task
                 if key == "what" and label in _WHAT_LABELS:
                     s += stacked.start("value")        # "How: Ms Lane will attend the Freedom Programme."
                     line = text[s:e]
@@ -1002,6 +1004,16 @@ class ActionFinder:
         return FoundAction(what=" ".join(what.split()), evidence=evidence_at(doc, start, end, starts),
                            owner=" ".join(owner.split()), due=due, due_text=due_text or when)
 
+    def _only_when(self, doc, starts, dates, start: int, end: int) -> bool:
+        """Whether the text holds a date and nothing else but its weekday, time and place in brackets."""
+        ev = evidence_at(doc, start, end, starts)
+        rest, cut = text_of(doc)[start:end], 0
+        inside = [d for d in dates.get(ev.block, ()) if ev.start <= d.evidence.start < ev.end]
+        for d in sorted(inside, key=lambda d: d.evidence.start):
+            a, b = d.evidence.start - ev.start - cut, d.evidence.end - ev.start - cut
+            rest, cut = rest[:a] + rest[b:], cut + b - a
+        return bool(inside) and _WHEN_ONLY.fullmatch(rest) is not None
+
     def _plain(self, doc, starts, dates, start: int, end: int) -> FoundAction | None:
         """The task as written, without an owner ("A birth plan will be shared with the ward")."""
         due, due_text = self._due(doc, starts, dates, start, end)
@@ -1155,14 +1167,18 @@ _STACK_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?P<label>[A-Za-z][A-Za-z' 
 
 
 _FIELD_LABEL = re.compile(
-    r"(?i)(?:^|(?<=[\s/|;,]))(?P<label>who|owner|lead|responsible|by\s+whom|what|action|task|by\s+when|when|due|timescale|deadline|by)\s*:")
+    r"(?i)(?:^|(?<=[\s/|;,]))(?P<label>who|owner|lead(?:\s+(?:agency|professional|worker))?|responsible|by\s+whom|what|action|task|by\s+when|when|due|timescale|deadline|by)\s*:")
 _FIELD_KEYS = {"who": "owner", "owner": "owner", "lead": "owner", "responsible": "owner", "by whom": "owner",
+               "lead agency": "owner", "lead professional": "owner", "lead worker": "owner",
                "what": "what", "action": "what", "task": "what",
                "by when": "due", "when": "due", "due": "due", "timescale": "due", "deadline": "due", "by": "due"}
+_WHEN_ONLY = re.compile(r"(?i)[\s,.;:\-–]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day[\s,]*)?(?:(?:at|from)\s+)?"
+                        r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs)?)?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?"
+                        r"[\s,.;]*(?:\([^)]*\))?[\s.;]*")
 _WHAT_LABELS = ("how", "task", "what", "what will be done", "what will happen",
                 "action to be taken", "actions to be taken")
 _STACK_KEYS = {**{k: v for k, v in _FIELD_KEYS.items() if k != "by"},   # one field a line: "Responsible: SW"
-               "how": "what", "action required": "what", "person responsible": "owner", "lead professional": "owner",
+               "how": "what", "action required": "what", "person responsible": "owner",
                "who will do it": "owner", "date": "due", "target date": "due", "due date": "due", "completion date": "due",
                "what will be done": "what", "what will happen": "what", "action to be taken": "what", "actions to be taken": "what",
                # the outcome a task serves, not a task: "What needs to change: Chloe needs to stay free from drugs."

@@ -380,6 +380,10 @@ def _own_initials(text: str, name: str, name_end: int, end: int) -> tuple[int, i
     return (m.start(1), m.end(1)) if _are_initials(m.group(1), words) else None
 
 
+_NAME_FIELD = re.compile(r"[ \t]*(?i:name|attendee|participant)[ \t]*:[ \t]*")
+_OTHER_FIELD = re.compile(r"\s(?i:agency|organisation|organization|service|role|job\s+title|title|position|designation|"
+                          r"attended|attendance|status|contact)[ \t]*:")
+_ROLE_FIELD = re.compile(r"(?i:role|job\s+title|position|designation)[ \t]*:[ \t]*(.+?)(?=\s+[A-Z][a-z]+(?:\s+[a-z]+)?[ \t]*:|\n|$)")
 _INITIALS_FIRST = re.compile(r"\s*([A-Z]{2,3})\s+(?=[A-Z])")
 _NAME_WORDS = re.compile(r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)?([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]*)+)")
 
@@ -432,7 +436,12 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
     agency = next((t for t in inside if t[2] == "AGENCY"), None)
     titles = [t for t in inside if t[2] == "TITLE"]
     covered = [(t[0], t[1]) for t in inside if t[2] in ("ROLE", "AGENCY", "CATEGORY", "RISK", "CONF_TYPE", "OUTCOME")]
-    name, ns, ne = _name(text, start, end, covered, titles)
+    field = _NAME_FIELD.match(text, start, end)
+    if field:                             # "Name: Tom Hebden   Agency: Pelwick CSC   Role: Team Manager"
+        after = _OTHER_FIELD.search(text, field.end(), end)
+        name, ns, ne = _name(text, field.end(), after.start() if after else end, covered, titles)
+    else:
+        name, ns, ne = _name(text, start, end, covered, titles)
     has_title = bool(title) or any(t[0] == ns for t in titles) or bool(
         name and re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|prof|rev|pc|dc|ds|di|sgt|detective)\b", name))
     if name:
@@ -468,7 +477,10 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
             ns, ne = initials
             name = text[ns:ne]
     role_text = None
-    if role is None:
+    if role is None and field:            # "... Role: Exploitation Worker": the written role field
+        post = _ROLE_FIELD.search(text, field.end(), end)
+        role_text = " ".join(post.group(1).split()).strip(" ,;") or None if post else None
+    elif role is None:
         role_text = _role_words(text, start, end, ns, ne, covered)
     chair = bool(_CHAIR.search(body)) and not _VICE.search(body)
     if name and title and not _starts_with_title(name, titles, ns):

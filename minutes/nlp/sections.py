@@ -382,7 +382,7 @@ def _other_label(text: str) -> bool:
     if not m:
         return False
     label = m.group("label")
-    if label.split()[0].lower() in given_names() or re.match(r"(?:Cllr|Councillor|Chair|Chairman|Mum|Dad|Mother|Father)\b", label):
+    if label.split()[0].lower() in given_names() or re.match(r"(?:Cllr|Councillor|Chair|Chairman|Mum|Dad|Mother|Father|Name|Attendee)\b", label):
         return False
     return canonical_id(label, "roles") is None and canonical_id(label, "agencies") is None
 

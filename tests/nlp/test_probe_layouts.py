@@ -54,3 +54,20 @@ def test_probe_plan_stanzas_what_needs_to_change_what_will_be_done_by_whom_by_wh
     assert [(a["what"], a["owner"], a["due"]) for a in record["actions"]] == [
         ("attend weekly sessions with Turning Point", "Chloe", None),
         ("A pre-birth assessment will be completed", "Daniel Peel", "2026-06-30")]
+
+
+def test_set_z_labelled_participant_lines_and_actions_with_a_lead_agency_field(tmp_path):
+    record = _record(tmp_path, "Participants\n"
+                               "Name: Tom Hebden        Agency: Pelwick Children's Social Care   Role: Team Manager (Chair)\n"
+                               "Name: Liam Osei         Agency: Pelwick Youth Justice Service    Role: Exploitation Worker\n"
+                               "Record taken by: Dionne Clegg (business support)\n\n"
+                               "Actions agreed\n1. Action: Refer Ms Rafferty to the Pelwick Alcohol Service\n"
+                               "   Lead agency: Children's Social Care      By: 18/09/2026\n\n"
+                               "Review strategy discussion: Friday 25/09/2026, 14:00 (Teams).\n")
+    people = _people(record)
+    assert people["Liam Osei"]["role"] == "Exploitation Worker"
+    assert people["Liam Osei"]["agency"] == "Youth Justice Service"
+    assert people["Tom Hebden"]["agency"] == "Children's Social Care"
+    assert "Dionne Clegg" in people
+    assert [(a["what"], a["owner"], a["due"]) for a in record["actions"]] == [
+        ("Refer Ms Rafferty to the Pelwick Alcohol Service", "Children's Social Care", "2026-09-18")]
