@@ -75,6 +75,7 @@ class ActionRules:
     request: re.Pattern[str]          # "The Committee requested a briefing note on ..."
     owner_words: frozenset[str] = frozenset()    # family and professional roles that own tasks ("mum", "health visitor")
     imperative: re.Pattern[str] | None = None     # a task opening with its verb, capitalised ("Complete a single assessment")
+    imperative_words: frozenset[str] = frozenset()  # the verbs of `imperative`, lower case
     not_owner_heads: frozenset[str] = frozenset()  # last words of a thing that sits where an owner would ("... Plan will continue")
 
 
@@ -147,6 +148,7 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
                        re.compile(rf"(?i:(?:{_alternatives(words('not_tasks'))})\b)"), that_do, request,
                        frozenset(words("owner_words")),
                        re.compile(rf"\s*(?:{imperative})\b"),
+                       frozenset(w for w in words("imperative_verbs") if " " not in w),
                        frozenset(w.lower() for w in (data.get("not_owners") or {}).get("heads", [])))
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
@@ -562,6 +564,8 @@ class ActionFinder:
         if lower in self.cues.groups or re.sub(r"^the\s+", "", lower) in self.cues.groups:
             return False
         words = lower.split()
+        if len(words) >= 2 and owner[:1].isupper() and words[0] in self.cues.imperative_words and words[0] not in given_names():
+            return True                 # "Transfer Freya to the Heron Close team": a task opening with its verb, not an owner
         return lower in self.cues.not_owners or words[0] in self.cues.not_owners or words[-1] in self.cues.not_owner_heads
 
     def _tagged(self, doc, starts, dates, index: int, line_start: int, owner: str) -> FoundAction | None:
@@ -948,8 +952,9 @@ class ActionFinder:
         what, owner, when = (p.strip() for p in parts)
         due, due_text = self._due(doc, starts, dates, start + text[start:end].rfind(when), end)
         timescale = due or self.cues.due_part.fullmatch(parts[2]) or _BY.fullmatch(" " + when) or _DUE_WORDS.fullmatch(when)
-        named = _NAME_ONLY.fullmatch(owner) or self.cues.owner_hint.match(owner) or _OWNER_HINT.fullmatch(owner)
-        if not timescale or not named or len(owner.split()) > 5 or len(what.split()) < 2 or self._no_owner(owner):
+        core = re.split(r",?\s+(?:with|and|&|\+)\s+", re.sub(r"\s*\([^()]{1,25}\)$", "", owner))[0]   # "Hollie Sampson (SW)", "Ms Dobbin, with Tanya Greer"
+        named = _NAME_ONLY.fullmatch(core) or self.cues.owner_hint.match(core) or _OWNER_HINT.fullmatch(core)
+        if not timescale or not named or len(owner.split()) > 6 or len(what.split()) < 2 or self._no_owner(owner):
             return None
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due,
                            due_text=due_text or (None if due else when))

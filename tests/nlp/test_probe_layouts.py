@@ -71,3 +71,15 @@ def test_set_z_labelled_participant_lines_and_actions_with_a_lead_agency_field(t
     assert "Dionne Clegg" in people
     assert [(a["what"], a["owner"], a["due"]) for a in record["actions"]] == [
         ("Refer Ms Rafferty to the Pelwick Alcohol Service", "Children's Social Care", "2026-09-18")]
+
+
+def test_set_z_task_owner_when_lines_with_a_bracketed_post_a_helper_and_a_verb_first_task(tmp_path):
+    record = _record(tmp_path, "Date: 23 October 2026\n\nChild in Need plan\n"
+                               "1. Visit Freya every four weeks, including one visit at the new home — Hollie Sampson (SW) — "
+                               "first visit by 06/11/2026\n"
+                               "2. Transfer Freya to the Heron Close health visiting team — Gail Boyd (HV) — by 30/10/2026\n"
+                               "3. Set up the gas and electricity accounts — Ms Dobbin, with Tanya Greer — by 02/11/2026\n")
+    assert [(a["what"], a["owner"], a["due"]) for a in record["actions"]] == [
+        ("Visit Freya every four weeks, including one visit at the new home", "Hollie Sampson (SW)", "2026-11-06"),
+        ("Transfer Freya to the Heron Close health visiting team", "Gail Boyd (HV)", "2026-10-30"),
+        ("Set up the gas and electricity accounts", "Ms Dobbin, with Tanya Greer", "2026-11-02")]
