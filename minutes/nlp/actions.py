@@ -225,6 +225,8 @@ _DATE_LEAD = re.compile(
     r"(?:,?\s*\(?(?:(?:by|before|at)\s+the\s+(?:[\w\-]+\s+){0,3}(?:meeting|conference|core\s+group|review)\s+(?=on\b))?"
     r"\b(?:by|before|on|from|starting(?:\s+(?:on|from))?|no\s+later\s+than|w/c|week\s+commencing|due|deadline)"
     r"\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?)$", re.I)   # "before the discharge planning meeting on 10 December"
+_MID_WHEN = re.compile(r"(?i)\s+(?:before|by|prior\s+to)\s+the\s+next\s+(?:core\s+group(?:\s+meeting)?|meeting|"
+                       r"review(?:\s+conference)?|conference)(?=\s+(?:to|and|so)\s)")
 _INCLUDING = re.compile(r",\s*(?:including|incl\.?)\s[^,]*(?:,|$)", re.I)
 _LONG_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){3,}[^()]*\)")
 
@@ -661,11 +663,15 @@ class ActionFinder:
         if inside:
             head = what[:inside[0][0]]
             lead = _DATE_LEAD.search(head)
-            if lead:
+            more = _AND_WILL.search(what, inside[0][1])
+            if lead and more and not what[inside[0][1]:more.start()].strip(" ,"):
+                what = head[:lead.start()] + what[more.start():]   # "attend ... on 19/05 and to give consent ...": two tasks
+            elif lead:
                 what = head[:lead.start()]
             elif not what[inside[0][1]:].strip(" .;,)"):
                 what = head
         what = re.split(r";\s+(?=[A-Z])", what, maxsplit=1)[0]   # "...; Dean to be offered ...": another entry's clause
+        what = _MID_WHEN.sub("", what)                 # "do a home visit before the next core group to look at ...": its when
         what = _INCLUDING.sub("", what)
         what = _LONG_ASIDE.sub("", what)
         what = self.cues.trailing.sub("", what.rstrip(" .;,"))
@@ -1134,7 +1140,7 @@ HEADER_REACH = 3     # blocks after an action table whose headerless rows still 
 
 _PRONOUN_TASK = re.compile(r"\s*(?:She|He|They)\s+(?:will|is\s+to|are\s+to|(?:has|have)\s+agreed\s+to|agreed\s+to)\s+(?:also\s+)?"
                            r"(?!be\b|not\b)(?P<what>[a-z]\S*)")
-_AND_WILL = re.compile(r",?\s+and\s+(?:will|is\s+to)\s+(?:also\s+)?(?=[a-z])")
+_AND_WILL = re.compile(r",?\s+and\s+(?:will|is\s+to|to)\s+(?:also\s+)?(?!not\b|be\b)(?=[a-z])")
 
 
 def _and_will(doc, starts, action: FoundAction, start: int, end: int) -> list[FoundAction]:

@@ -381,7 +381,7 @@ def _reports(span, text: str) -> bool:
 
 def merge_attendees(people: Sequence[FoundPerson]) -> list[FoundPerson]:
     """One entry per person: list entries win over mentions; the fullest name form is kept."""
-    from ..nlp.normalise import best_form, merge_people
+    from ..nlp.normalise import best_form, keys_match, merge_people, person_key
 
     if not people:
         return []
@@ -407,6 +407,9 @@ def merge_attendees(people: Sequence[FoundPerson]) -> list[FoundPerson]:
         )
         first_seen = min(ordered[j] for j in group)
         out.append((first_seen, merged))
+    listed = [person_key(p.name) for _, p in out if p.status != "mentioned"]
+    out = [(i, p) for i, p in out if p.status != "mentioned"
+           or not any(keys_match(person_key(p.name), k) for k in listed)]   # "Mr Whitfield" beside two listed Whitfields
     return [p for _, p in sorted(out, key=lambda x: x[0])]
 
 

@@ -83,3 +83,27 @@ def test_set_z_task_owner_when_lines_with_a_bracketed_post_a_helper_and_a_verb_f
         ("Visit Freya every four weeks, including one visit at the new home", "Hollie Sampson (SW)", "2026-11-06"),
         ("Transfer Freya to the Heron Close health visiting team", "Gail Boyd (HV)", "2026-10-30"),
         ("Set up the gas and electricity accounts", "Ms Dobbin, with Tanya Greer", "2026-11-02")]
+
+
+def test_set_z_a_mention_of_a_listed_family_name_adds_no_person(tmp_path):
+    record = _record(tmp_path, "Present\nNatasha Whitfield – Mother\nShane Whitfield – Father\nLauren Pike – Social Worker\n\n"
+                               "Discussion\nMr Whitfield said he will go to the new appointment. Mrs Whitfield agreed.\n"
+                               "Councillor Dunn asked about the waiting list.\n")
+    people = _people(record)
+    assert {"Natasha Whitfield", "Shane Whitfield", "Lauren Pike", "Councillor Dunn"} == set(people)
+    assert people["Councillor Dunn"]["status"] == "mentioned"
+
+
+def test_set_z_and_to_is_a_second_task_and_the_next_core_group_is_a_when(tmp_path):
+    record = _record(tmp_path, "Date: 12/05/2026\n\n3. New actions\n"
+                               "Jess will also do a home visit with Gary before the next core group to look at the back bedroom. "
+                               "School to keep offering breakfast club to Logan and to tell Lauren the same day if he arrives hungry. "
+                               "Mr Whitfield to attend his alcohol service appointment on 19/05 and to give consent for the "
+                               "service to share attendance. Ricky will see his worker and will not drink when he has Noah.\n")
+    tasks = [(a["what"], a["owner"]) for a in record["actions"]]
+    assert ("do a home visit with Gary to look at the back bedroom", "Jess") in tasks
+    assert ("keep offering breakfast club to Logan", "School") in tasks
+    assert ("tell Lauren the same day if he arrives hungry", "School") in tasks
+    assert ("attend his alcohol service appointment", "Mr Whitfield") in tasks
+    assert ("give consent for the service to share attendance", "Mr Whitfield") in tasks
+    assert ("see his worker and will not drink when he has Noah", "Ricky") in tasks
