@@ -127,7 +127,7 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
                              r"\s*[:\-–—]\s*")
     agreed_line = re.compile(rf"^\s*(?:[-*•]\s*)?(?i:{_alternatives(words('agreed_labels'))})\s*[:\-–—]\s*")
     labels = _alternatives(words("action_labels") + words("agreed_labels"))   # "... learning. Agreed: AH to circulate ..."
-    inline_action = re.compile(rf"(?<=[.!?)”\"])\s+(?=[A-Z])(?i:{labels})(?:\s*(?:no\.?\s*|#)?\d{{1,3}}[a-z]?)?\s*[:\-–—]\s+")   # "Action 6:"
+    inline_action = re.compile(rf"(?:(?<=[.!?)”\":])\s+|\s[-–—]\s+)(?=[A-Z])(?i:{labels})(?:\s*(?:no\.?\s*|#)?\d{{1,3}}[a-z]?)?\s*[:\-–—]\s+")   # "Action 6:"
     status = _alternatives(words("action_status"))
     status_tail = re.compile(rf"\s+[\-–—]\s+(?:[A-Z]{{2,4}}(?:\s*[/,&]\s*[A-Z]{{2,4}})*(?:\s+(?i:{status}))?|(?i:{status}))\s*\.?$")
     verbs = _alternatives(words("task_verbs"))
@@ -672,6 +672,8 @@ class ActionFinder:
                 what = head
         what = re.split(r";\s+(?=[A-Z])", what, maxsplit=1)[0]   # "...; Dean to be offered ...": another entry's clause
         what = _MID_WHEN.sub("", what)                 # "do a home visit before the next core group to look at ...": its when
+        label = self.cues.inline_action.search(what)
+        what = what[:label.start()] if label else what  # "... after Easter - ACTION: school to start ...": the next task
         what = _INCLUDING.sub("", what)
         what = _LONG_ASIDE.sub("", what)
         what = self.cues.trailing.sub("", what.rstrip(" .;,"))

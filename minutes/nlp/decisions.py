@@ -76,7 +76,7 @@ _INLINE_RESOLVED = re.compile(r"(?:^|(?<=\n)|[–—-]\s+|\.\s+|\n|(?<=[A-Z]{3}\
 _RUN_ON_HEADING = re.compile(r"(?<=[.!?])\s+(?=[A-Z]{3,}(?:\s+(?:OF|AND|[A-Z]{3,}))+\b)")   # "... record. DISCLOSURES OF INTEREST ..."
 _RUN_ON_TITLE = re.compile(r"\s*(?:\d{1,3}[.)]?\s+)?[A-Z0-9][A-Z0-9 ,'’&()/\-–]{5,}?\s*")   # "8 LICENSING ACT 2003 - UPDATE"
 _DECISION_LINE = re.compile(   # "Decision: ...", "Decision for Tyler Whitlock: ..."
-    r"(?:(?<=\n)|(?<=^))[ \t]*(?:Decision|DECISION|Decisions|DECISIONS|Decsion|Descision|Decison|Outcome(?=[ \t]+for[ \t]+[A-Z]))"
+    r"(?:(?<=\n)|(?<=^))[ \t]*(?:\d{1,2}[:.]\d{2}[ \t]+)?(?:Decision|DECISION|Decisions|DECISIONS|Decsion|Descision|Decison|Outcome(?=[ \t]+for[ \t]+[A-Z]))"
     r"(?:[ \t]+(?:for|about|regarding|re)[ \t]+[A-Z][^:\n]{0,40}|[ \t]+of[ \t]+(?:the[ \t]+)?(?:[Cc]hair|[Cc]onference|[Mm]eeting|[Pp]anel))?"
     r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t]*",   # "Decision of the Chair:"   # "Decsion (L Vickers, TM):"
     re.M)

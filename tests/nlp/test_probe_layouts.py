@@ -107,3 +107,22 @@ def test_set_z_and_to_is_a_second_task_and_the_next_core_group_is_a_when(tmp_pat
     assert ("attend his alcohol service appointment", "Mr Whitfield") in tasks
     assert ("give consent for the service to share attendance", "Mr Whitfield") in tasks
     assert ("see his worker and will not drink when he has Noah", "Ricky") in tasks
+
+
+def test_set_z_timed_notes_decision_after_a_time_actions_after_a_dash_or_colon_and_an_abbreviated_weekday(tmp_path):
+    record = _record(tmp_path, "Child: Ellie Corrin, DOB 30/08/2017\nDate/time: Thurs 19/03/2026, 10:00-11:35, Room 4\n"
+                               "ICPC held: 04/12/2025 (Emotional abuse)\n\n"
+                               "10:20  School: Mrs Shah will ask about a group place - ACTION: school to start ELSA sessions "
+                               "for Ellie from 13/04/2026. Dad convicted of criminal damage on 02/03/2026.\n\n"
+                               "11:20  DECISION: Ellie Corrin to remain subject to a Child Protection Plan under the category "
+                               "of Emotional abuse.\n\n"
+                               "11:25  Plan updated as above, plus: ACTION: SW to update dad on the outcome by phone today. "
+                               "ACTION: SW to refer dad to the Community Alcohol Team by 27/03/2026.\n")
+    assert record["meeting"]["date"] == "2026-03-19"
+    assert record["decisions"] == ["Ellie Corrin to remain subject to a Child Protection Plan under the category of Emotional abuse."]
+    tasks = {a["what"]: a["owner"] for a in record["actions"]}
+    assert tasks["start ELSA sessions for Ellie"] == "school"
+    assert tasks["update dad on the outcome by phone"] == "SW"
+    assert tasks["refer dad to the Community Alcohol Team"] == "SW"
+    assert not any("ACTION" in what for what in tasks)
+    assert "Parental criminality" in record["risk_factors"]
