@@ -307,6 +307,7 @@ class AttendeeFinder:
         listed: list[tuple[int, int, str, int]] = []   # attendance text read entry by entry: (start, end, status, first person)
         starred = _star_legend(spans, kinds, STAR_LEGEND_BLOCKS)   # "* Absent": what a "*" before a name means
         whole = text_of(doc)
+        codes: dict[str, str] = {}             # "P = present, A = apologies": the letters of the list under way
         for i, span in enumerate(spans):
             sec = sections[i] if i < len(sections) else BlockSection(None)
             kind = kinds[i][0] if i < len(kinds) else span.label_
@@ -349,7 +350,13 @@ class AttendeeFinder:
             last = None
             pieces = [(s + lead, e + lead) for s, e in split_entries(text[lead:])]
             names_list = _bare_names(text, pieces) >= LIST_OF_NAMES
+            if sec.opens:
+                codes = _code_legend(whole[span.start_char:base])
             for s, e in pieces:
+                code = _CODE_LEAD.match(text, s, e) if codes else None
+                coded = codes.get(code.group(1)) if code else None
+                if coded:                                   # "A  Dr Leon Achebe, ..." under "(P = present, A = apologies)"
+                    s = code.end()
                 if (s == 0 or text[s - 1] == "\n") and _LIST_ENDS.match(text, s):
                     break                                   # "Min No Description Resolution", "1 CONSENT FOR ...": the business
                 if s == 0 or text[s - 1] == "\n" or re.search(r"[.;]\s+$", text[max(0, s - 3):s]):
@@ -399,7 +406,7 @@ class AttendeeFinder:
                     # "Peta Campbell" is a person in a list of "Clare Gummett, Jonathan Lloyd, ..."
                     entry = Entry(**{**_entry_dict(entry), "name": None})
                 marked = starred and entry.name and unlabelled.marked(whole, base + entry.name_start)
-                person = self._person(doc, starts, entry, base, starred if marked else status)
+                person = self._person(doc, starts, entry, base, starred if marked else coded or status)
                 if person:
                     people.append(person)
                     last = len(people) - 1
@@ -982,6 +989,24 @@ def _is_title_cased_role(name: str) -> bool:
     if re.match(r"(?i)(cllr|councillor|dr|mr|mrs|ms|miss|mx|pc|dc|ds)\b", name):
         return False
     return canonical_id(name, "roles") is not None or canonical_id(name, "agencies") is not None
+
+
+_CODE_PAIR = re.compile(r"\b([A-Z])\s*[=:\-–]\s*([A-Za-z][a-z]+(?:\s+[a-z]+)?)")
+_CODE_LEAD = re.compile(r"[ \t]*([A-Z])[ \t]+(?=[A-Z])")
+_CODE_STATUS = (("apolog", "apologies"), ("apols", "apologies"), ("report", "report submitted"), ("absent", "absent"),
+                ("did not", "absent"), ("not present", "absent"), ("in attendance", "in attendance"),
+                ("present", "present"), ("attended", "present"))
+
+
+def _code_legend(label: str) -> dict[str, str]:
+    """What the letters before each name mean, from the list's heading ("Participants (P = present,
+    A = apologies, R = report only)"): {"P": "present", ...}, or {} when the heading has no such key."""
+    codes = {}
+    for letter, words in _CODE_PAIR.findall(label):
+        status = next((st for stem, st in _CODE_STATUS if words.lower().startswith(stem)), None)
+        if status:
+            codes[letter] = status
+    return codes if len(codes) >= 2 else {}
 
 
 def _star_legend(spans, kinds, limit: int) -> str | None:

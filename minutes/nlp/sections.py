@@ -128,7 +128,8 @@ def match_label(text: str, is_heading: bool, rules: SectionRules, attendance_see
         after = _LIST_AFTER.match(text[start + m.end():])   # "Present C BAKER, R BACKHOUSE": a flattened table cell
     shouting = text[start:start + m.end()].isupper() and len(label) > 3
     first_line = text[start:].split("\n", 1)[0]
-    short_line = len(first_line.split()) <= SHORT_LABEL_WORDS and not re.search(r"[.;,]", re.sub(r"\([^)]*\)", "", first_line))
+    keyless = re.sub(r"\([^)]*=[^)]*\)", "", first_line)   # "Participants (P = present, A = apologies)": its key aside
+    short_line = len(keyless.split()) <= SHORT_LABEL_WORDS and not re.search(r"[.;,]", re.sub(r"\([^)]*\)", "", first_line))
     if short_line:
         is_heading = True
     introduces = label.endswith(" from") or bool(_INTRO.match(rest))

@@ -126,3 +126,15 @@ def test_set_z_timed_notes_decision_after_a_time_actions_after_a_dash_or_colon_a
     assert tasks["refer dad to the Community Alcohol Team"] == "SW"
     assert not any("ACTION" in what for what in tasks)
     assert "Parental criminality" in record["risk_factors"]
+
+
+def test_set_z_a_letter_key_in_the_list_heading_gives_each_entry_its_status(tmp_path):
+    record = _record(tmp_path, "Participants (P = present, A = apologies, R = report only)\n"
+                               "P  Abi Rutter, Social Worker, Fallowmoor CSC\nP  DC Harriet Lomax, Fallowmoor Police CAIT\n"
+                               "A  Dr Leon Achebe, Community Paediatrician, Fallowmoor Children's Hospital\n"
+                               "R  Nicola Dunn, Family Practitioner, Fallowmoor Early Help\n")
+    people = _people(record)
+    assert set(people) == {"Abi Rutter", "DC Harriet Lomax", "Dr Leon Achebe", "Nicola Dunn"}
+    assert people["DC Harriet Lomax"]["status"] == "present"
+    assert people["Dr Leon Achebe"]["status"] == "apologies"
+    assert people["Nicola Dunn"]["attendance"] == "report submitted"
