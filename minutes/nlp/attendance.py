@@ -47,7 +47,7 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _CHAIR = re.compile(r"\((?:in\s+the\s+)?chair(?:man|person)?\)|(?:^|[\s,\-–(])(?:conference\s+)?chair(?:man|person)?(?=$|[\s,)\-–/])", re.I)
 _VICE = re.compile(r"vice[\s\-]?chair", re.I)
-_NAME_WORD = re.compile(r"(?:[A-Z]\.){2,4}(?=\s)|[A-Z][A-Za-z'’\-]*\.?|(?:de|van|von|der|bin|al|le|la|du|da|di|ap|ni|mac|mc|o')(?=\s+[A-Z])", re.U)
+_NAME_WORD = re.compile(r"(?:[A-Z]\.){2,4}(?=\s)|[A-Z]\.(?=[A-Z](?:[a-z]|['’][A-Z]))|[A-Z][A-Za-z'’\-]*\.?|(?:de|van|von|der|bin|al|le|la|du|da|di|ap|ni|mac|mc|o')(?=\s+[A-Z])", re.U)
 _NON_NAME = {
     "chair", "vice-chair", "vice", "chairman", "chairperson", "substitute", "sub", "report", "submitted",
     "present", "apologies", "apols", "minutes", "attended", "did", "not", "invited", "for", "first", "only",
@@ -80,7 +80,7 @@ def given_names() -> frozenset[str]:
 
 def plausible_name(name: str, titled: bool) -> bool:
     """A person's name: no organisation or role words; one word only with a title."""
-    words = [w.strip(".,'’()").lower() for w in name.split()]
+    words = [w.strip(".,'’()").lower() for w in re.split(r"\s+|(?<=\b[A-Z]\.)(?=[A-Z](?:[a-z]|['’][A-Z]))", name.strip())]   # "A.Vigrass"
     if not titled and words and words[0] in ("st", "saint"):
         return False                  # "St Anne" of "St Anne's Primary School", "St Cuthbert"
     bad, surnames = _not_names()
@@ -220,7 +220,8 @@ def _wrapped_names(text: str, lines: list[tuple[int, int]]) -> bool:
 
 
 _AND_PERSON = re.compile(r"(?:\s+(?:and|&)\s+|,\s*)(?=(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd)\.?\s+[A-Z]"
-                         r"|(?:[A-Z]\.?\s+)+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s*(?:[.;,(]|$))")
+                         r"|(?:[A-Z]\.?\s+)+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s*(?:[.;,(]|$)"
+                         r"|[A-Z]\.(?:[A-Z]['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s*(?:[.;,(]|$))")   # "and K.O'Donoghue (clerk)"
 
 
 def _and_a_person(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -592,7 +593,7 @@ def _name(text: str, start: int, end: int, covered, titles) -> tuple[str | None,
                 i = hit[1]
                 continue
             m = _NAME_WORD.match(text, i, fe)
-            if m and m.end() <= fe and (m.end() == fe or not text[m.end()].isalnum()):
+            if m and m.end() <= fe and (m.end() == fe or not text[m.end()].isalnum() or m.group(0).endswith(".")):
                 word = m.group(0)
                 if word.lower().strip(".") in _NON_NAME and not words:
                     i = m.end()
