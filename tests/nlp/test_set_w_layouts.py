@@ -210,9 +210,9 @@ def test_set_z_initials_column_before_each_name_and_partner_acronyms(tmp_path):
 
 
 def test_set_z_initial_and_surname_with_no_space_between(tmp_path):
-    record = _record(tmp_path, "2) Present:\nIn the Chair A.Vale, L.Bowen,T.Dix,A.Hay and K.O’Dowd (clerk).\n"
+    record = _record(tmp_path, "2) Present:\nIn the Chair A.Vigar, L.Bowen,T.Dix,A.Hay and K.O’Dowd (clerk).\n"
                                "3) Apologies\nT.Marsh, M.Nolan,A.Stone\n4) Declarations of Interest\n")
     people = _people(record)
-    assert set(people) == {"A.Vale", "L.Bowen", "T.Dix", "A.Hay", "K.O’Dowd", "T.Marsh", "M.Nolan", "A.Stone"}
+    assert set(people) == {"A.Vigar", "L.Bowen", "T.Dix", "A.Hay", "K.O’Dowd", "T.Marsh", "M.Nolan", "A.Stone"}
     assert people["K.O’Dowd"]["role"] == "Committee Clerk" and people["A.Hay"]["role"] is None
     assert people["M.Nolan"]["status"] == "apologies"
