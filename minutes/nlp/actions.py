@@ -169,7 +169,8 @@ _PASSIVE_BY = re.compile(
     r"(?P<owner>(?:the\s+)?[A-Za-z][\w'’()\- ]{1,40}?)(?=\s*(?:$|[.;,]|\s+(?:by|before|within|on)\b))")
 _PROGRESS_NOTE = re.compile(r"\s[–—]\s+(?=(?:Please\s+see|See|No\s+comments|Complete[d]?|Done|Closed|Ongoing|Update|Verbal\s+update)\b)")
 _INITIALS = r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*"
-_TAIL_OWNER = re.compile(rf"\s+[\-–—]\s+(?P<owner>{_INITIALS})\s*\.?\s*$")        # "... to come to next meeting – TR"
+_TAIL_OWNER = re.compile(rf"\s+[\-–—]\s+(?P<owner>{_INITIALS})(?P<act>\s+to\s+action)?\s*\.?\s*$")   # "... – AV to action"        # "... to come to next meeting – TR"
+_RESOLVED_DASH = re.compile(r"(?i)\b(?:resolved|agreed)\s*[:\-–—]\s*(?:that\s+)?(?:to\s+)?")
 _BRACKET_OWNER = re.compile(rf"\s*\((?P<owner>{_INITIALS})\)")                       # "Circulate minutes (GW) – ongoing"
 _FIELDS_ASIDE = re.compile(r"\s*\((?i:owner|lead|who)\s*:\s*(?P<owner>[^,;)]{2,60})"
                            r"(?:[,;]\s*(?:(?i:due|by|deadline|by\s+when|when)\s*:\s*)?(?P<due>[^)]{1,40}))?\)")   # "(Lead: X, by 12 May)"
@@ -444,6 +445,11 @@ class ActionFinder:
                                   or self._sentence(doc, starts, inline.end(), stop, dates))
                         if action:
                             found.append(action)
+                    to_action = self._owner_tag(line)
+                    if to_action and to_action.groupdict().get("act"):
+                        action = self._owned(doc, starts, dates, s, e, to_action)
+                        if action:      # "Resolved – to contact The Old School ... – AV to action"
+                            found.append(action)
                     continue
                 passive = _PASSIVE_BY.match(line) if in_section else None
                 if passive and (self.cues.owner_hint.match(passive.group("owner")) or _OWNER_HINT.search(passive.group("owner"))
@@ -521,6 +527,9 @@ class ActionFinder:
         line = text[start:end]
         tag = self._owner_tag(line) or tag
         what = (line[:tag.start()] + line[tag.end():]).strip()
+        resolved = list(_RESOLVED_DASH.finditer(what))
+        if resolved:                    # "Parking is an issue. Resolved – to contact The Old School ...": the resolution's task
+            what = what[resolved[-1].end():]
         what = _DASHES.split(what)[0] if _BY.fullmatch(" " + _DASHES.split(what)[-1]) or len(_DASHES.split(what)) > 1 and self.cues.due_part.fullmatch(_DASHES.split(what)[-1]) else what
         inner = self.cues.sentence.match(what)          # "Public Health to review the data": the tag names the lead
         if inner and not self._no_owner(" ".join(inner.group("owner").split())):

@@ -90,6 +90,7 @@ _COMMITTEE_RESOLUTION = re.compile(
 _CHANGED_FROM = re.compile(r"\b(?:from|previously|was|formerly|instead\s+of)\s+(?:the\s+)?(?:category\s+(?:of\s+)?)?$", re.I)
 _RECOMMENDS = re.compile(r"\brecomm?end(?:ed|s|ation)?\b", re.I)     # "Recomendation to conference: ..." too
 _GROUP_AGREED = re.compile(r"\s*(?:the\s+)?(?:core\s+group|conference|meeting)\s+(?:unanimously\s+)?(?:agreed|decided)\b", re.I)
+_TO_ACTION = re.compile(r"\s+[\-–—]\s+[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*\s+to\s+action\s*\.?\s*$")
 _DECISION_COLUMNS = {"decision", "decisions", "conference decision", "conference outcome", "decision of conference", "plan decision"}
 _STRATEGY_DECISION = re.compile(   # what a strategy discussion decides: "threshold met for section 47 enquiries"
     r"\b(?:section\s*47|s\.?\s?47|threshold\s+(?:is\s+|was\s+|not\s+)?met|no\s+further\s+action|nfa"
@@ -309,6 +310,9 @@ class DecisionFinder:
             start += 1
         while end > start and text_of(doc)[end - 1] in " \t\n|":     # "... to the report. |": a table's cell rule
             end -= 1
+        owner = _TO_ACTION.search(text_of(doc), start, end)
+        if owner:                        # "Resolved – to contact The Old School ... – AV to action": the owner is the action's
+            end = owner.start()
         text = " ".join(text_of(doc)[start:end].split())
         full = text_of(doc)
         categories = tuple(dict.fromkeys(

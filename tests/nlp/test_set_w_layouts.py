@@ -216,3 +216,13 @@ def test_set_z_initial_and_surname_with_no_space_between(tmp_path):
     assert set(people) == {"A.Vigar", "L.Bowen", "T.Dix", "A.Hay", "K.O’Dowd", "T.Marsh", "M.Nolan", "A.Stone"}
     assert people["K.O’Dowd"]["role"] == "Committee Clerk" and people["A.Hay"]["role"] is None
     assert people["M.Nolan"]["status"] == "apologies"
+
+
+def test_set_z_a_resolution_ending_in_initials_to_action_is_also_their_task(tmp_path):
+    record = _record(tmp_path, "Minutes of the Parish Council Meeting held on Monday 6th December 2021\n"
+                               "8) Parish Councillors Reports\n"
+                               " 8.3 Parking is an issue. Resolved – to contact the Old School to agree a joint approach – "
+                               "AV to action\n 8.4 Resolved – to defer the decision on the map board.\n")
+    assert [(a["what"], a["owner"]) for a in record["actions"]] == [
+        ("contact the Old School to agree a joint approach", "AV")]
+    assert "to contact the Old School to agree a joint approach" in record["decisions"]
