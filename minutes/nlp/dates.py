@@ -30,7 +30,7 @@ Relative forms, resolved only when an anchor is given (else value None):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterable, Literal
 
@@ -379,6 +379,31 @@ def find_dates(text: str, anchor: date | None = None,
             found = (value, "day") if value else None
         if found is not None:
             out.append(DateMention(m.start(), m.end(), found[0], "absolute", found[1]))
+    return _in_sequence(text, out)
+
+
+_NO_PHRASE = re.compile(r"(?i)[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?|\d{1,2}/\d{1,2}")
+_YEAR = re.compile(r"\d{4}|['’]\d{2}\b")
+_LIST_GAP = re.compile(r"\s*(?:,|;|and|&)?\s*(?:and\s+)?")
+
+
+def _in_sequence(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Year-less days written as one list ("Feb 28th, June 13th, Sept 5th, Dec 12th") run forwards:
+    each is taken in the year that keeps it after the one before, not the one nearest the meeting."""
+    out = list(mentions)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if not (prev.value and cur.value and prev.precision == cur.precision == "day") or cur.kind not in ("absolute", "relative"):
+            continue
+        if _YEAR.search(text, cur.start, cur.end) or not _LIST_GAP.fullmatch(text, prev.end, cur.start) \
+                or not _NO_PHRASE.fullmatch(text, cur.start, cur.end):
+            continue
+        value = cur.value
+        if _YEAR.search(text, prev.start, prev.end):   # "5 March 2021 and 2 April": the year written before
+            value = _make(prev.value.year, value.month, value.day) or value
+        while value < prev.value and value.year < prev.value.year + 2:
+            value = _make(value.year + 1, value.month, value.day) or value.replace(day=28, year=value.year + 1)
+        out[k] = replace(cur, value=value) if value >= prev.value else cur
     return out
 
 

@@ -226,3 +226,11 @@ def test_set_z_a_resolution_ending_in_initials_to_action_is_also_their_task(tmp_
     assert [(a["what"], a["owner"]) for a in record["actions"]] == [
         ("contact the Old School to agree a joint approach", "AV")]
     assert "to contact the Old School to agree a joint approach" in record["decisions"]
+
+
+def test_set_z_a_list_of_year_less_meeting_dates_runs_forwards(tmp_path):
+    record = _record(tmp_path, "Minutes of the Parish Council Meeting held on Monday 6th December 2021\n12) Meeting Dates\n"
+                               " Agreed – Feb 28th, June 13th, Sept 5th, Dec 12th, at 7.15pm.\n"
+                               "Audit from 5 March 2021 and 2 April.\n")
+    assert {"2022-02-28", "2022-06-13", "2022-09-05", "2022-12-12", "2021-03-05", "2021-04-02"} <= set(record["dates"])
+    assert "2021-06-13" not in record["dates"] and "2022-04-02" not in record["dates"]
