@@ -170,6 +170,16 @@ _PASSIVE_BY = re.compile(
 _PROGRESS_NOTE = re.compile(r"\s[–—]\s+(?=(?:Please\s+see|See|No\s+comments|Complete[d]?|Done|Closed|Ongoing|Update|Verbal\s+update)\b)")
 _INITIALS = r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*"
 _TAIL_OWNER = re.compile(rf"\s+[\-–—]\s+(?P<owner>{_INITIALS})(?P<act>\s+to\s+action)?\s*\.?\s*$")   # "... – AV to action"        # "... to come to next meeting – TR"
+def _owner_word(owner: str) -> bool:
+    """A heading that can name an owner: a role, an agency, a family member or a person's two names
+    ("Health Visitor", "School", "Mother", "Mia Reed"); not "Decisions" or "Recommendations"."""
+    from .normalise import canonical_id
+
+    bare = re.sub(r"\s*\([^()]*\)", "", owner).strip()
+    return bool(canonical_id(bare, "roles") or canonical_id(bare, "agencies") or _OWNER_HINT.fullmatch(bare))
+
+
+_OWNER_HEAD = re.compile(r"(?P<owner>[A-Z][\w'’\- ]{1,40}?(?:\s*\([^()]{2,30}\))?)\s*[:\-–]")
 _RESOLVED_DASH = re.compile(r"(?i)\b(?:resolved|agreed)\s*[:\-–—]\s*(?:that\s+)?(?:to\s+)?")
 _BRACKET_OWNER = re.compile(rf"\s*\((?P<owner>{_INITIALS})\)")                       # "Circulate minutes (GW) – ongoing"
 _FIELDS_ASIDE = re.compile(r"\s*\((?i:owner|lead|who)\s*:\s*(?P<owner>[^,;)]{2,60})"
@@ -516,6 +526,9 @@ class ActionFinder:
             if not keys & seen:
                 unique.append(a)
             seen |= keys
+        heads = self._owner_heads(doc, kinds)
+        unique = [replace(a, owner=heads[a.evidence.block]) if a.owner is None and a.evidence.block in heads else a
+                  for a in unique]      # "Health Visitor:" over "- Weigh Ava fortnightly": the heading names the owner
         doc._.actions = pack(unique)
         return doc
 
@@ -616,6 +629,10 @@ class ActionFinder:
         out = []
         text = text_of(doc)
         for m in _SENT.finditer(text, start, end):
+            clauses = self._clauses(doc, starts, m.start(), m.end(), dates, conditional)
+            if clauses:                 # "Social worker will hold ...; health visitor will arrange ...; mum will ..."
+                out.extend(clauses)
+                continue
             action = self._sentence(doc, starts, m.start(), m.end(), dates, conditional)
             pronoun = _PRONOUN_TASK.match(text, m.start(), m.end()) if not action and out else None
             if pronoun:                 # "Ayesha Khan will complete ... She will arrange a family network meeting"
@@ -627,6 +644,35 @@ class ActionFinder:
             if action:
                 out.extend(_and_will(doc, starts, action, m.start(), m.end()))
         return out
+
+    def _owner_heads(self, doc, kinds) -> dict[int, str]:
+        """{block: owner} for the list items under a line that is only an owner and a colon
+        ("Social Worker (Mia Reed):", "Mother:", "Police -")."""
+        texts = block_texts(doc)
+        out: dict[int, str] = {}
+        owner = None
+        for i, text in enumerate(texts):
+            kind = kinds[i][0] if i < len(kinds) else None
+            head = _OWNER_HEAD.fullmatch(text.strip())
+            if head and self._owner_like(head.group("owner")) and _owner_word(head.group("owner")):
+                owner = head.group("owner")
+            elif owner and kind == "list_item":
+                out[i] = owner
+            else:
+                owner = None
+        return out
+
+    def _clauses(self, doc, starts, start: int, end: int, dates, conditional: bool) -> list[FoundAction]:
+        """The tasks of a sentence whose clauses, between semicolons, each give an owner a task (none
+        unless two or more of them do)."""
+        text = text_of(doc)
+        cuts = [m.start() for m in re.finditer(r";\s+", text[start:end])]
+        if not cuts:
+            return []
+        bounds = [start] + [start + c + 1 for c in cuts] + [end]
+        found = [self._sentence(doc, starts, a, b - 1 if b < end else b, dates, conditional) for a, b in zip(bounds, bounds[1:])]
+        tasks = [f for f in found if f]
+        return tasks if len(tasks) >= 2 else []
 
     def _sentence(self, doc, starts, start: int, end: int, dates, conditional: bool = False,
                   pattern: re.Pattern[str] | None = None) -> FoundAction | None | bool:

@@ -138,3 +138,17 @@ def test_set_z_a_letter_key_in_the_list_heading_gives_each_entry_its_status(tmp_
     assert people["DC Harriet Lomax"]["status"] == "present"
     assert people["Dr Leon Achebe"]["status"] == "apologies"
     assert people["Nicola Dunn"]["attendance"] == "report submitted"
+
+
+def test_probe_a_plan_grouped_under_owner_headings_and_owners_between_semicolons(tmp_path):
+    record = _record(tmp_path, "Date: 9 April 2026\n\nOutline Child Protection Plan\n\nSocial Worker (Mia Reed):\n"
+                               "- Complete the child and family assessment by 7 May 2026\n- Visit the family every two weeks\n\n"
+                               "Mother:\n- Attend all health appointments for Ava\n\n"
+                               "Plan: Social worker will hold a family network meeting by 24 April 2026; health visitor will "
+                               "arrange a hearing test; mum will keep a food diary.\n\nRecommendations:\n- Review the plan in June\n")
+    owners = {a["what"]: a["owner"] for a in record["actions"]}
+    assert owners["Complete the child and family assessment"] == "Social Worker (Mia Reed)"
+    assert owners["Visit the family every two weeks"] == "Social Worker (Mia Reed)"
+    assert owners["Attend all health appointments for Ava"] == "Mother"
+    assert owners["arrange a hearing test"] == "health visitor" and owners["keep a food diary"] == "mum"
+    assert owners.get("Review the plan in June") != "Recommendations"
