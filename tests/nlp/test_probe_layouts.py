@@ -152,3 +152,17 @@ def test_probe_a_plan_grouped_under_owner_headings_and_owners_between_semicolons
     assert owners["Attend all health appointments for Ava"] == "Mother"
     assert owners["arrange a hearing test"] == "health visitor" and owners["keep a food diary"] == "mum"
     assert owners.get("Review the plan in June") != "Recommendations"
+
+
+def test_probe_plan_decisions_written_as_plain_sentences_in_a_conference_record(tmp_path):
+    for line in ("Ava will no longer be subject to a child protection plan.",
+                 "The unanimous decision of conference was for a CP plan under Emotional Abuse.",
+                 "Professionals agreed that the threshold for a plan was not met.",
+                 "The chair decided that Ava should become subject to a Child Protection Plan.",
+                 "Ava is to be made subject to a CPP (Neglect)."):
+        record = _record(tmp_path, f"Review Child Protection Conference\nDate: 2 March 2026\n\n{line}\n")
+        assert record["decisions"] == [line]
+    # a decision about how the meeting runs is no plan decision
+    record = _record(tmp_path, "Review Child Protection Conference\n\nThe Chair decided that Mr Kane would attend the "
+                               "start of the conference and then leave.\n")
+    assert record["decisions"] == []
