@@ -411,12 +411,14 @@ class AttendeeFinder:
                     people.append(person)
                     last = len(people) - 1
                     continue
-                if last is not None and people[last].role is None and "\n" not in text[s - 2 if s >= 2 else 0:s]:
+                if last is not None and people[last].role is None and "\n" not in text[s - 2 if s >= 2 else 0:s] \
+                        and not re.search(r"[.!?]\s*$", text[max(0, s - 3):s]):   # "... attend. The health visitor, Sue Kemp, ...": hers
                     # "Ms Vicky Gent, Director of Children's Services": the role of the name before it
                     role_span = next(((ts, te) for ts, te, label, _ in block_terms if label == "ROLE" and s <= ts and te <= e), None)
                     if entry.role_id and role_span and role_span[1] - role_span[0] >= ROLE_SHARE * len(text[s:e].strip()):
                         people[last] = self._with_role(people[last], entry)
-                    elif entry.role_text or entry.role_id:     # "Designated Nurse for Safeguarding Children": as written
+                    elif entry.role_id or entry.role_text and text[s:e].strip()[:1].isupper():
+                        # "Designated Nurse for Safeguarding Children": as written; not "... was unable to attend"
                         people[last] = replace(people[last], role=" ".join(text[s:e].split()))
                 if (entry.agency_id or entry.role_id) and not _PORTFOLIO.search(text, entry.start, entry.end):
                     agency_id = entry.agency_id or (

@@ -132,7 +132,7 @@ def match_label(text: str, is_heading: bool, rules: SectionRules, attendance_see
     short_line = len(keyless.split()) <= SHORT_LABEL_WORDS and not re.search(r"[.;,]", re.sub(r"\([^)]*\)", "", first_line))
     if short_line:
         is_heading = True
-    introduces = label.endswith(" from") or bool(_INTRO.match(rest))
+    introduces = label.endswith((" from", " attended by")) or bool(_INTRO.match(rest))
     if not (is_heading or after or shouting or introduces):
         return None
     content = start + m.end() + (after.end() if after else 0)

@@ -166,3 +166,14 @@ def test_probe_plan_decisions_written_as_plain_sentences_in_a_conference_record(
     record = _record(tmp_path, "Review Child Protection Conference\n\nThe Chair decided that Mr Kane would attend the "
                                "start of the conference and then leave.\n")
     assert record["decisions"] == []
+
+
+def test_probe_attendance_in_prose_after_the_conference_was_attended_by(tmp_path):
+    record = _record(tmp_path, "Review Child Protection Conference\nDate: 12 May 2026\n\n"
+                               "The conference was attended by Kerry Hale (mother), Pam Ode (social worker), Dr Ian Moss (GP) "
+                               "and Lucy Pratt, the school nurse. PC Dan Ross sent apologies and a police report. "
+                               "The health visitor, Sue Kemp, was unable to attend.\n")
+    people = _people(record)
+    assert people["Dr Ian Moss"]["status"] == "present" and people["Lucy Pratt"]["role"] == "School Nurse"
+    assert people["Sue Kemp"]["status"] == "apologies" and people["Sue Kemp"]["role"] is None
+    assert people["Kerry Hale"]["role"] == "Mother"
