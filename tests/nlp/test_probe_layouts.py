@@ -177,3 +177,8 @@ def test_probe_attendance_in_prose_after_the_conference_was_attended_by(tmp_path
     assert people["Dr Ian Moss"]["status"] == "present" and people["Lucy Pratt"]["role"] == "School Nurse"
     assert people["Sue Kemp"]["status"] == "apologies" and people["Sue Kemp"]["role"] is None
     assert people["Kerry Hale"]["role"] == "Mother"
+
+
+def test_probe_national_and_voluntary_partners_have_their_canonical_agency(tmp_path):
+    record = _record(tmp_path, "Present:\nJo Marsh (NHS England)\nAmy Cole (Department for Education)\nSam Hart (Citizens Advice)\n")
+    assert [p["agency"] for p in record["attendees"]] == ["Health", "Education", "Voluntary Sector"]
