@@ -180,5 +180,5 @@ def test_probe_attendance_in_prose_after_the_conference_was_attended_by(tmp_path
 
 
 def test_probe_national_and_voluntary_partners_have_their_canonical_agency(tmp_path):
-    record = _record(tmp_path, "Present:\nJo Marsh (NHS England)\nAmy Cole (Department for Education)\nSam Hart (Citizens Advice)\n")
+    record = _record(tmp_path, "Present:\nJo Vale (NHS England)\nAmy Cole (Department for Education)\nSam Hart (Citizens Advice)\n")
     assert [p["agency"] for p in record["attendees"]] == ["Health", "Education", "Voluntary Sector"]
