@@ -451,8 +451,14 @@ class ActionFinder:
                         stop = stop.end() if stop else e
                         tail = self.cues.status_tail.search(text, inline.end(), stop)
                         stop = tail.start() if tail else stop    # "DP to circulate the audit - carried forward."
-                        action = (self._sentence(doc, starts, inline.end(), stop, dates, pattern=self.cues.infinitive)
-                                  or self._sentence(doc, starts, inline.end(), stop, dates))
+                        tag = text[inline.end():stop].strip(" .;")
+                        if re.fullmatch(rf"{_INITIALS}|(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Dr)\s+[A-Z][\w'’\-]+|[A-Z][a-z]+", tag) \
+                                and not text[stop:e].strip():
+                            # "Cllr Hill asked that the booking be confirmed. Action: SH": the owner of the sentence before
+                            action = self._tagged_inline(doc, starts, dates, s, inline.start(), tag)
+                        else:
+                            action = (self._sentence(doc, starts, inline.end(), stop, dates, pattern=self.cues.infinitive)
+                                      or self._sentence(doc, starts, inline.end(), stop, dates))
                         if action:
                             found.append(action)
                     to_action = self._owner_tag(line)
@@ -591,6 +597,26 @@ class ActionFinder:
         if len(words) >= 2 and owner[:1].isupper() and words[0] in self.cues.imperative_words and words[0] not in given_names():
             return True                 # "Transfer Freya to the Heron Close team": a task opening with its verb, not an owner
         return lower in self.cues.not_owners or words[0] in self.cues.not_owners or words[-1] in self.cues.not_owner_heads
+
+    def _tagged_inline(self, doc, starts, dates, start: int, end: int, owner: str) -> FoundAction | None:
+        """The last sentence of text[start:end], owned by the tag after it."""
+        text = text_of(doc)
+        last = None
+        for m in _SENT.finditer(text, start, end):
+            if text[m.start():m.end()].strip():
+                last = m
+        if last is None:
+            return None
+        a = last.start() + len(last.group(0)) - len(last.group(0).lstrip())
+        found = self._sentence(doc, starts, a, last.end(), dates)
+        if found:
+            return replace(found, owner=owner)
+        lead = re.match(r"(?:[^.;]{0,60}?\b(?:asked|requested|agreed|suggested|proposed)\s+that\s+)", text[a:last.end()])
+        what = self._clean_what(doc, starts, dates, a + (lead.end() if lead else 0), last.end())
+        if len(what.split()) < 3:
+            return None
+        due, due_text = self._due(doc, starts, dates, a, last.end())
+        return FoundAction(what=what, evidence=evidence_at(doc, a, last.end(), starts), owner=owner, due=due, due_text=due_text)
 
     def _tagged(self, doc, starts, dates, index: int, line_start: int, owner: str) -> FoundAction | None:
         """The last sentence before an "Action: <owner>" line, in its block or the block before."""

@@ -182,3 +182,12 @@ def test_probe_attendance_in_prose_after_the_conference_was_attended_by(tmp_path
 def test_probe_national_and_voluntary_partners_have_their_canonical_agency(tmp_path):
     record = _record(tmp_path, "Present:\nJo Vale (NHS England)\nAmy Cole (Department for Education)\nSam Hart (Citizens Advice)\n")
     assert [p["agency"] for p in record["attendees"]] == ["Health", "Education", "Voluntary Sector"]
+
+
+def test_probe_parish_minutes_clerk_tasks_and_an_action_tag_after_the_sentence(tmp_path):
+    record = _record(tmp_path, "Minutes of the meeting of Ashby Parish Council held on 4 March 2026\n\n5. Highways\n"
+                               "The pothole on Mill Lane has been reported again. Clerk to chase Highways.\n\n"
+                               "8. Any other business\nCllr Hill asked that the village hall booking be confirmed for the "
+                               "May event. Action: SH\n")
+    assert [(a["what"], a["owner"]) for a in record["actions"]] == [
+        ("chase Highways", "Clerk"), ("the village hall booking be confirmed for the May event", "SH")]
