@@ -189,5 +189,5 @@ def test_probe_parish_minutes_clerk_tasks_and_an_action_tag_after_the_sentence(t
                                "The pothole on Mill Lane has been reported again. Clerk to chase Highways.\n\n"
                                "8. Any other business\nCllr Hill asked that the village hall booking be confirmed for the "
                                "May event. Action: SH\n")
-    assert [(a["what"], a["owner"]) for a in record["actions"]] == [
-        ("chase Highways", "Clerk"), ("the village hall booking be confirmed for the May event", "SH")]
+    assert {(a["what"], a["owner"]) for a in record["actions"]} == {
+        ("chase Highways", "Clerk"), ("the village hall booking be confirmed for the May event", "SH")}
