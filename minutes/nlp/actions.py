@@ -162,6 +162,7 @@ _HEADER = {
     "due": ("when", "by", "date", "timescale", "deadline", "due"),
     "status": ("status", "progress", "rag", "update"),
 }
+_NOTES_COLUMNS = ("item", "discussion", "minute", "notes", "summary", "points", "issue", "agenda", "topic")
 _DONE = re.compile(r"(?i)\s*(?:done|complete|completed|closed|achieved|finished|actioned)\b")   # "Done - started 10.06.2025"
 _PASSIVE_BY = re.compile(
     r"\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s*)?(?P<what>[A-Z][^.;:\n]{3,90}?)\s+(?:to|will|should|must)\s+be\s+(?:made|completed|done|sent|arranged|"
@@ -349,6 +350,8 @@ class ActionFinder:
                     # rows of the table before, cut off by a line between them ("Outcome 2: ...")
                     found.extend(self._table(doc, starts, span, rows[i], dates, i, header=last_header[1]))
                     last_header = (i, last_header[1])
+                else:                   # "Item | Discussion | Action": the Action column's cells
+                    found.extend(self._action_cells(doc, starts, span, rows[i], dates))
                 continue
             if block_kind == "heading":
                 continue
@@ -1160,6 +1163,30 @@ class ActionFinder:
             if r == 0 and header is None:
                 continue
             action = self._row(doc, starts, cols, row, line_start, line_start + len(lines[r]) if r < len(lines) else line_start)
+            if action:
+                out.append(action)
+        return out
+
+    def _action_cells(self, doc, starts, span, rows, dates) -> list[FoundAction]:
+        """The tasks of the Action column of a minutes table ("Item | Discussion | Action"): each cell
+        read as a task line ("Business Manager to circulate the audit by 19 May", "JB to write to ...")."""
+        cells = [c.lower().strip() for c in rows[0]]
+        col = next((j for j, c in enumerate(cells) if c in ("action", "actions", "action(s)", "actions agreed")), None)
+        if col is None or not any(c.startswith(_NOTES_COLUMNS) for j, c in enumerate(cells) if j != col):
+            return []
+        text = text_of(doc)
+        out = []
+        pos = span.start_char
+        for r, row in enumerate(rows):
+            line_end = text.find("\n", pos, span.end_char)
+            line_end = span.end_char if line_end < 0 else line_end
+            cell = row[col].strip() if r and col < len(row) else ""
+            at = text.find(cell, pos, line_end) if cell else -1
+            pos = line_end + 1
+            if at < 0 or len(cell.split()) < 3:
+                continue
+            action = (self._sentence(doc, starts, at, at + len(cell), dates, pattern=self.cues.infinitive)
+                      or self._sentence(doc, starts, at, at + len(cell), dates) or self._parse(doc, starts, at, at + len(cell), dates))
             if action:
                 out.append(action)
         return out

@@ -191,3 +191,13 @@ def test_probe_parish_minutes_clerk_tasks_and_an_action_tag_after_the_sentence(t
                                "May event. Action: SH\n")
     assert {(a["what"], a["owner"]) for a in record["actions"]} == {
         ("chase Highways", "Clerk"), ("the village hall booking be confirmed for the May event", "SH")}
+
+
+def test_probe_the_action_column_of_an_item_discussion_action_table(tmp_path):
+    record = _record(tmp_path, "Safeguarding Partnership Executive - minutes of 5 May 2026\n\n"
+                               "| Item | Discussion | Action |\n| --- | --- | --- |\n"
+                               "| 1. Welcome | The Chair welcomed members. | |\n"
+                               "| 2. Audit | The neglect audit found gaps. | Business Manager to circulate the audit report by 19 May 2026 |\n"
+                               "| 3. Training | Uptake is low in schools. | JB to write to all head teachers |\n")
+    assert [(a["what"], a["owner"], a["due"]) for a in record["actions"]] == [
+        ("circulate the audit report", "Business Manager", "2026-05-19"), ("write to all head teachers", "JB", None)]
