@@ -170,7 +170,7 @@ _PASSIVE_BY = re.compile(
     r"(?P<owner>(?:the\s+)?[A-Za-z][\w'’()\- ]{1,40}?)(?=\s*(?:$|[.;,]|\s+(?:by|before|within|on)\b))")
 _PROGRESS_NOTE = re.compile(r"\s[–—]\s+(?=(?:Please\s+see|See|No\s+comments|Complete[d]?|Done|Closed|Ongoing|Update|Verbal\s+update)\b)")
 _INITIALS = r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*"
-_TAIL_OWNER = re.compile(rf"\s+[\-–—]\s+(?P<owner>{_INITIALS})(?P<act>\s+to\s+action)?\s*\.?\s*$")   # "... – AV to action"        # "... to come to next meeting – TR"
+_TAIL_OWNER = re.compile(rf"\s+[\-–—]\s+(?P<owner>{_INITIALS})(?P<act>\s+to\s+action)?\s*\.?\s*$")   # "... next meeting – TR", "... – AV to action"
 def _owner_word(owner: str) -> bool:
     """A heading that can name an owner: a role, an agency, a family member or a person's two names
     ("Health Visitor", "School", "Mother", "Mia Reed"); not "Decisions" or "Recommendations"."""
@@ -615,11 +615,8 @@ class ActionFinder:
         if found:
             return replace(found, owner=owner)
         lead = re.match(r"(?:[^.;]{0,60}?\b(?:asked|requested|agreed|suggested|proposed)\s+that\s+)", text[a:last.end()])
-        what = self._clean_what(doc, starts, dates, a + (lead.end() if lead else 0), last.end())
-        if len(what.split()) < 3:
-            return None
-        due, due_text = self._due(doc, starts, dates, a, last.end())
-        return FoundAction(what=what, evidence=evidence_at(doc, a, last.end(), starts), owner=owner, due=due, due_text=due_text)
+        plain = self._plain(doc, starts, dates, a + (lead.end() if lead else 0), last.end())   # "... asked that X be confirmed"
+        return replace(plain, owner=owner) if plain and len(plain.what.split()) >= 3 else None
 
     def _tagged(self, doc, starts, dates, index: int, line_start: int, owner: str) -> FoundAction | None:
         """The last sentence before an "Action: <owner>" line, in its block or the block before."""
