@@ -285,12 +285,13 @@ def test_layouts_decision_page_dates_the_meeting_not_the_publication(tmp_path):
 
 
 def test_layouts_substitutes_in_brackets_are_people_not_roles(tmp_path):
-    people, _ = _people(tmp_path, "1. Apologies for Absence\n\nMinutes:\n\nApologies for absence were received from Mr D Blackwood "
+    people, result = _people(tmp_path, "1. Apologies for Absence\n\nMinutes:\n\nApologies for absence were received from Mr D Blackwood "
                                   "(Ms H Hornby attended as substitute), Mr A Cummingham (Mr D Walkden, Medical Director attended "
                                   "in his absence), Mr I Johnston and Ms B Reillyson, NHS England.\n")
     assert {n: (p["role"], p["status"]) for n, p in people.items()} == {
         "Mr D Blackwood": (None, "apologies"), "Mr A Cummingham": (None, "apologies"), "Mr I Johnston": (None, "apologies"),
-        "Ms B Reillyson": ("NHS England", "apologies"), "Ms H Hornby": (None, "present"), "Mr D Walkden": (None, "present")}
+        "Ms B Reillyson": (None, "apologies"), "Ms H Hornby": (None, "present"), "Mr D Walkden": (None, "present")}
+    assert "Health" in result["agencies"]     # "NHS England" is an agency now, no longer kept as her role text
 
 
 def test_layouts_elected_chair_and_a_post_with_its_abbreviation(tmp_path):
