@@ -396,8 +396,7 @@ def _own_initials_first(text: str, start: int, end: int) -> re.Match[str] | None
     name = _NAME_WORDS.match(text, m.end(), end) if m else None
     if not name:
         return None
-    words = re.split(r"[\s\-]+", name.group(1))[:3]
-    return m if m.group(1) == "".join(w[0] for w in words) or m.group(1) == words[0][0] + words[-1][0] else None
+    return m if _are_initials(m.group(1), re.split(r"[\s\-]+", name.group(1))[:3]) else None
 
 
 def _are_initials(letters: str, words: Sequence[str]) -> bool:
