@@ -166,7 +166,8 @@ _NOTES_COLUMNS = ("item", "discussion", "minute", "notes", "summary", "points", 
 _DONE = re.compile(r"(?i)\s*(?:done|complete|completed|closed|achieved|finished|actioned)\b")   # "Done - started 10.06.2025"
 _PASSIVE_BY = re.compile(
     r"\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s*)?(?P<what>[A-Z][^.;:\n]{3,90}?)\s+(?:to|will|should|must)\s+be\s+(?:made|completed|done|sent|arranged|"
-    r"offered|provided|undertaken|carried\s+out|submitted|shared|booked|convened|updated|reviewed|held)\s+by\s+"
+    r"offered|provided|undertaken|carried\s+out|submitted|shared|booked|convened|updated|reviewed|held)"
+    r"(?P<to>\s+(?:to|with|for)\s+(?!the\s+(?:next|end)\b)[^.;:,\n]{2,40}?)?\s+by\s+"
     r"(?P<owner>(?:the\s+)?[A-Za-z][\w'’()\- ]{1,40}?)(?=\s*(?:$|[.;,]|\s+(?:by|before|within|on)\b))")
 _PROGRESS_NOTE = re.compile(r"\s[–—]\s+(?=(?:Please\s+see|See|No\s+comments|Complete[d]?|Done|Closed|Ongoing|Update|Verbal\s+update)\b)")
 _INITIALS = r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*"
@@ -211,6 +212,7 @@ _OWNER_COLON = re.compile(
     r"^(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+(?:and|&)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Miss|DS|DC|PC)\.?\s+)?[A-Z][\w'’\-]*"
     r"(?:\s+(?:[A-Z][\w'’\-]*|worker|officer|nurse|manager|lead)){0,3}(?:\s*\([^)]{1,20}\))?):\s+(?P<what>\S.*)$"   # "Ms and Mr Lowther: ..."
 )
+_TO_VERB = re.compile(r"(?:to|will)\s+(?=[a-z]{3,})")       # "to offer ...", the value of "School nurse: to offer ..."
 _RESOLVING = re.compile(r"\b(?:NOTED|RESOLVED|AGREED|noted|resolved)\b")
 _ENUMERATOR = re.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,5})\s*\)|(?:\d{1,2}|[a-z]|[ivx]{1,5})\))\s+")
 _LABEL_VALUE = re.compile(r"^\s*[\w/ .']{1,15}:\s")
@@ -417,6 +419,14 @@ class ActionFinder:
                         if action:
                             found.append(action)
                         continue
+                elif stacked and key is None and in_section and _TO_VERB.match(stacked.group("value")) \
+                        and _owner_word(stacked.group("label")):
+                    # "School nurse: to offer Leo sessions on healthy relationships.": the label owns the task
+                    v = s + stacked.start("value") + _TO_VERB.match(stacked.group("value")).end()
+                    action = self._plain(doc, starts, dates, v, e)
+                    if action:
+                        found.append(replace(action, owner=" ".join(stacked.group("label").split())))
+                    continue
                 elif stacked and key is None and in_section and self.cues.sentence.match(stacked.group("value")):
                     s += stacked.start("value")        # "Social care: Ayesha Khan will complete the assessment ..."
                     line = text[s:e]
@@ -472,10 +482,12 @@ class ActionFinder:
                     continue
                 passive = _PASSIVE_BY.match(line) if in_section else None
                 if passive and (self.cues.owner_hint.match(passive.group("owner")) or _OWNER_HINT.search(passive.group("owner"))
-                                or passive.group("owner").split()[0].lower() in given_names()):   # "... to be made by Jo"
+                                or passive.group("owner").split()[0].lower() in given_names()      # "... to be made by Jo"
+                                or _owner_word(re.sub(r"(?i)^the\s+", "", passive.group("owner")))):   # "by the social worker"
                     # "Referral to CAMHS to be made by GP": the task is the thing to be done, its owner the agent
                     due, due_text = self._due(doc, starts, dates, s, e)
-                    found.append(FoundAction(what=" ".join(passive.group("what").split()), owner=passive.group("owner").strip(),
+                    found.append(FoundAction(what=" ".join((passive.group("what") + (passive.group("to") or "")).split()),   # "A referral ... to CAMHS"
+                                             owner=passive.group("owner").strip(),
                                              due=due, due_text=due_text, evidence=evidence_at(doc, s, e, starts)))
                     continue
                 bracketed = self._terse_task(doc, starts, dates, s, e) if in_section and not m else None
@@ -528,7 +540,8 @@ class ActionFinder:
         unique = []
         for a in found:                 # one action per sentence, whichever reader found it first
             tidy = re.sub(r"\s*\((?:by|due|before|deadline)\b[^)]*\)\s*$", "", a.what.rstrip(" \t.;,:-–—"), flags=re.I) or a.what
-            owner = re.sub(r"\s*\((?:by|due|before|deadline)\b[^)]*\)\s*$", "", a.owner, flags=re.I) if a.owner else a.owner
+            owner = re.sub(r"\s*\((?:by|due|before|deadline)\b[^)]*\)\s*$|,\s*(?:by|due|before|deadline)\b.*$", "", a.owner,
+                           flags=re.I) if a.owner else a.owner         # "(SW, by Friday)": the owner is SW
             if tidy != a.what or owner != a.owner:   # "send the plan — by 19/11/2026", "AD Early Help (by 30 June)"
                 a = replace(a, what=tidy, owner=owner or None)
             keys = {(a.evidence.block, a.evidence.start), (a.what.lower(), (a.owner or "").lower())}

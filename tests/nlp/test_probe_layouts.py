@@ -201,3 +201,15 @@ def test_probe_the_action_column_of_an_item_discussion_action_table(tmp_path):
                                "| 3. Training | Uptake is low in schools. | JB to write to all head teachers |\n")
     assert [(a["what"], a["owner"], a["due"]) for a in record["actions"]] == [
         ("circulate the audit report", "Business Manager", "2026-05-19"), ("write to all head teachers", "JB", None)]
+
+
+def test_probe_plan_lines_with_an_owner_label_a_passive_referral_and_a_bracketed_owner_with_its_day(tmp_path):
+    record = _record(tmp_path, "Review Child Protection Conference\nDate: 14/05/2026\n\nPlan\n"
+                               "A referral will be made to CAMHS by the social worker by 12/06/2026.\n"
+                               "School nurse: to offer Leo sessions on healthy relationships.\n"
+                               "Request a copy of the housing report (SW, by Friday).\n"
+                               "The plan will be reviewed by the conference.\n")
+    tasks = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
+    assert tasks == {"A referral to CAMHS": ("the social worker", "2026-06-12"),
+                     "offer Leo sessions on healthy relationships": ("School nurse", None),
+                     "Request a copy of the housing report": ("SW", "2026-05-15")}
