@@ -197,6 +197,10 @@ def _parse(lines: list[str], state: _State) -> None:
             flush()
             i = _tab_table(lines, i - 1, state)
             continue
+        if _cell_grid(lines, i - 1):
+            flush()
+            i = _cell_table(lines, i - 1, state)
+            continue
         if _space_grid(lines, i - 1):
             flush()
             i = _space_table(lines, i - 1, state)
@@ -491,6 +495,52 @@ _HEADER_CELL = re.compile(
     r"date|deadline|timescales?|target date|outcome|lead|responsible|representing|no\.?|#)")
 _DASH_RULE = re.compile(r"^[ \t]*[-=]{2,}(?:[ \t]+[-=]{2,})+[ \t]*$")     # "------  --------  ----"
 _HEADER_GAP = re.compile(r"(?<=\S)(?: {2,}|\t+)(?=\S)")
+
+
+CELL_HEADER_MIN = 3       # a cell-per-line table has at least this many header lines
+CELL_HEADER_MAX = 8
+
+
+def _cell_header(lines: list[str], i: int) -> int:
+    """How many lines from lines[i] are header cells, one per line; 0 when fewer than CELL_HEADER_MIN."""
+    n = 0
+    while i + n < len(lines) and n < CELL_HEADER_MAX and _HEADER_CELL.fullmatch(lines[i + n].strip()) \
+            and not lines[i + n].isupper():      # "ATTENDANCE" or "Apologies:" over the table is a heading, not a cell
+        n += 1
+    return n if n >= CELL_HEADER_MIN else 0
+
+
+def _cell_row_ends(line: str) -> bool:
+    """A line no cell holds: a heading in capitals ("FIRST CORE GROUP") or a label ("Decision:");
+    a cell may hold a word that is a label elsewhere ("Present")."""
+    bare = line.strip()
+    return bool(bare) and (bare.isupper() and sum(c.isalpha() for c in bare) >= 4 or bare.endswith(":"))
+
+
+def _cell_rows(lines: list[str], i: int, width: int) -> list[tuple[str, ...]]:
+    rows = []
+    while i + width <= len(lines):
+        cells = lines[i:i + width]
+        if any(_cell_row_ends(c) for c in cells) or not cells[0].strip() and not cells[1].strip() or all(not c.strip() for c in cells):
+            break
+        rows.append(tuple(inline(c.strip()) for c in cells))
+        i += width
+    return rows
+
+
+def _cell_grid(lines: list[str], i: int) -> bool:
+    """A Word table pasted as text a cell per line: header cells on lines of their own ("Name",
+    "Role", "Agency", "Attendance"), then each row as that many lines, a blank line for an empty
+    cell; at least two rows."""
+    width = _cell_header(lines, i)
+    return bool(width) and len(_cell_rows(lines, i + width, width)) >= 2
+
+
+def _cell_table(lines: list[str], i: int, state: _State) -> int:
+    width = _cell_header(lines, i)
+    rows = [tuple(inline(c.strip()) for c in lines[i:i + width])] + _cell_rows(lines, i + width, width)
+    state.add(TextBlock("table", table_text(tuple(rows)), rows=tuple(rows)))
+    return i + width * len(rows)
 
 
 def _header_cells(line: str) -> list[tuple[int, str]]:

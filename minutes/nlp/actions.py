@@ -1032,6 +1032,8 @@ class ActionFinder:
         if owner is None:
             m = _TO.match(what)
             if m and len(m.group("owner").split()) <= 6 and not m.group("owner").lower().startswith(("need", "want", "plan", "agreed", "continue", "refer")):
+                if re.search(r"\b[a-z]{2,}ed$", m.group("owner")) and not re.search(r"\b(?:was|were|is|are)\s+\w+ed$", m.group("owner")):
+                    return None         # "The family moved to the area in March.": a past event, no task
                 owner, what = m.group("owner"), m.group("what")
         owner = owner.strip(" ,;:-") if owner else None
         if owner and self._no_owner(owner):
@@ -1315,6 +1317,12 @@ _STACK_KEYS = {**{k: v for k, v in _FIELD_KEYS.items() if k != "by"},   # one fi
                # the outcome a task serves, not a task: "What needs to change: Chloe needs to stay free from drugs."
                "what needs to change": "outcome", "what needs to happen": "outcome", "outcome": "outcome", "desired outcome": "outcome",
                "outcome required": "outcome", "why": "outcome", "what are we worried about": "outcome", "worry": "outcome"}
+
+
+def field_key(line: str) -> str | None:
+    """What a one-field line gives a task ("By when: Ongoing" -> "due", "Who: SW" -> "owner"), or None."""
+    stacked = _STACK_LINE.fullmatch(line)
+    return _STACK_KEYS.get(" ".join(stacked.group("label").lower().split())) if stacked else None
 
 
 def _labelled_fields(line: str) -> dict[str, tuple[int, int]] | None:

@@ -381,3 +381,23 @@ def test_text_bare_pipe_grid_with_empty_first_cells_and_wrapped_cells():
         ("1. A safe home", "Home conditions to be checked at every visit", "SW", "Ongoing"),
         ("", "Referral to the repairs team for the damp in the children's bedroom and the broken rear window", "SW", "21/01/2025"),
         ("", "Explore a funded nursery place", "HV", ""))
+
+
+def test_text_a_word_table_pasted_a_cell_per_line_is_a_table_with_its_empty_cells(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("ATTENDANCE\nName\nRole\nAgency\nAttendance\nMs Nell Oxtoby\nSocial Worker\nAshpenny Council\nPresent\n"
+                    "Miss Tegan Marlow\nMother\n\nPresent\n\nOUTLINE PLAN\nOutcome\nAction\nWho\nWhen\n"
+                    "Baby is safe\nComplete a DASH risk assessment\nMs Oxtoby\nWithin 5 working days\n\n"
+                    "Share police call-outs with the social worker\nDC Orrell\nWithin 24 hours\n\nFIRST CORE GROUP\n"
+                    "Tuesday 24 February 2026\n", encoding="utf-8")
+    blocks = read(path).blocks
+    tables = [b for b in blocks if b.kind == "table"]
+    assert [t.rows[0] for t in tables] == [("Name", "Role", "Agency", "Attendance"), ("Outcome", "Action", "Who", "When")]
+    assert tables[0].rows[2] == ("Miss Tegan Marlow", "Mother", "", "Present")
+    assert tables[1].rows[2] == ("", "Share police call-outs with the social worker", "DC Orrell", "Within 24 hours")
+    assert [b.text for b in blocks if b.kind == "heading"][-1] == "FIRST CORE GROUP"
+
+
+def test_text_label_lines_over_a_list_are_no_cell_per_line_table():
+    blocks = parse_text("Apologies:\nName\nDesignation\nAfzal Ghany\nJo Ohlson\nSue Gates\n")
+    assert not any(b.kind == "table" for b in blocks)

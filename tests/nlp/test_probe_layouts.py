@@ -213,3 +213,14 @@ def test_probe_plan_lines_with_an_owner_label_a_passive_referral_and_a_bracketed
     assert tasks == {"A referral to CAMHS": ("the social worker", "2026-06-12"),
                      "offer Leo sessions on healthy relationships": ("School nurse", None),
                      "Request a copy of the housing report": ("SW", "2026-05-15")}
+
+
+def test_probe_a_plan_pasted_a_cell_per_line_gives_each_task_its_owner_and_timescale(tmp_path):
+    record = _record(tmp_path, "Initial Child Protection Conference\nDate: 10/02/2026\n\nOUTLINE CHILD PROTECTION PLAN\n"
+                               "Outcome\nAction\nWho\nWhen\nBaby is safe\nComplete a DASH risk assessment with Tegan\n"
+                               "Ms Oxtoby\nBy 20/02/2026\n\nTell the social worker about any police call-out\nDC Orrell\n"
+                               "Within 24 hours\n\nFIRST CORE GROUP\nTuesday 24 February 2026\n")
+    tasks = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
+    assert tasks["Complete a DASH risk assessment with Tegan"] == ("Ms Oxtoby", "2026-02-20")
+    assert tasks["Tell the social worker about any police call-out"][0] == "DC Orrell"
+    assert len(tasks) == 2
