@@ -103,7 +103,7 @@ def read(data: bytes, name: str, settings: Settings) -> Parsed:
     state = _State()
     state.drop("control_chars", controls)
     state.drop("images", len(_IMAGE.findall(text)))
-    _parse(undouble(text.split("\n")), state)
+    _parse(unbox(undouble(text.split("\n"))), state)
     notes = tuple(f"{what.replace('_', ' ')} removed: {n}" for what, n in state.dropped.items())
     return Parsed(blocks=state.blocks, encoding=encoding, dropped=dict(state.dropped), notes=notes)
 
@@ -111,8 +111,44 @@ def read(data: bytes, name: str, settings: Settings) -> Parsed:
 def parse_text(text: str) -> list[TextBlock]:
     """Blocks of an already decoded text (for other readers and tests)."""
     state = _State()
-    _parse(undouble(normalise(text)[0].split("\n")), state)
+    _parse(unbox(undouble(normalise(text)[0].split("\n"))), state)
     return state.blocks
+
+
+_BOX_RULE = re.compile(r"^\s*[┌├└╔╠╚+][─═┬┼┴╦╬╩+\-]*[┐┤┘╗╣╝+]?\s*$")   # "┌────┬───", "├────┼───", "└───"
+_BOX_ROW = re.compile(r"^\s*[│║].*[│║]\s*$")
+
+
+def unbox(lines: list[str]) -> list[str]:
+    """Tables drawn with box characters as pipe tables: "│ No │ Action │" rows become "| No | Action |",
+    the rule under the first row the header rule, the other rules go, and a row whose first cell is
+    empty continues the cells of the row above (a wrapped line inside a cell)."""
+    if not any("│" in line or "║" in line for line in lines):
+        return lines
+    out: list[str] = []
+    table: list[list[str]] = []
+
+    def close() -> None:
+        if table:
+            out.append("| " + " | ".join(table[0]) + " |")
+            out.append("|" + "---|" * len(table[0]))
+            out.extend("| " + " | ".join(row) + " |" for row in table[1:])
+            table.clear()
+
+    for line in lines:
+        if _BOX_RULE.match(line) and any(c in line for c in "─═"):
+            continue
+        if _BOX_ROW.match(line):
+            cells = [c.strip() for c in re.split(r"[│║]", line.strip())[1:-1]]
+            if len(table) > 1 and not cells[0] and len(cells) == len(table[-1]):
+                table[-1] = [" ".join(filter(None, (a, b))) for a, b in zip(table[-1], cells)]
+            else:
+                table.append(cells)
+            continue
+        close()
+        out.append(line)
+    close()
+    return out
 
 
 DOUBLE_SPACED_MIN_LINES = 8    # fewer lines than this are left as they are

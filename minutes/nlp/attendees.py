@@ -142,7 +142,7 @@ _ATTENDED_FOR = re.compile(      # "Jane Mathieson, Consultant, Public Health, a
     r"(?:,[^.\n]{0,100})?\s+(?:also\s+)?attended\b(?!\s+by)"
 )
 _HEADER_WORDS = {
-    "name": ("name", "attendee", "person", "member", "invitee"),
+    "name": ("name", "attendee", "person", "member", "invitee", "participant"),
     "role": ("role", "title", "position", "designation", "job"),
     "agency": ("agency", "organisation", "organization", "service", "department", "team"),
     "status": ("attend", "status", "present", "apolog", "report", "invited", "y/n"),
@@ -155,6 +155,27 @@ _STATUS_CELL = (
     (re.compile(r"did not|dna|^no$|^n$|absent|not present|not attend", re.I), "absent"),
     (re.compile(r"part|present|attend|yes|^y$|^p$|✓|✔|x", re.I), "present"),
 )
+_MARK_HEADS = ((re.compile(r"attend|present", re.I), "present"), (re.compile(r"apolog", re.I), "apologies"),
+               (re.compile(r"report", re.I), "report submitted"), (re.compile(r"absent|did not|dna", re.I), "absent"))
+_TICKED = re.compile(r"[☒☑✓✔✗✘■xX]|\[[xX✓]\]")     # a box ticked on a form; "☐" is one left empty
+
+
+def _mark_columns(header: Sequence[str]) -> dict[int, str]:
+    """Columns of tick boxes ("Attended | Apologies | Report"): column -> the status a tick there gives."""
+    marks = {}
+    for j, cell in enumerate(header):
+        status = next((st for pat, st in _MARK_HEADS if pat.search(cell)), None)
+        if status and len(cell.split()) <= 3:
+            marks[j] = status
+    return marks if len(marks) >= 2 else {}
+
+
+def _ticked_status(cells: Sequence[str], marks: dict[int, str]) -> str | None:
+    """The status of a row of tick boxes: present when "Attended" is ticked, else the first ticked column."""
+    ticked = [marks[j] for j in sorted(marks) if j < len(cells) and _TICKED.fullmatch(cells[j].strip())]
+    return "present" if "present" in ticked else (ticked[0] if ticked else "absent")
+
+
 _INTRO = re.compile(r"\b(?:I'm|I am|my name is|this is|it's)\b", re.I)
 _APPOSITIVE = re.compile(      # ", Interim Director: Children & Families," / " (Operational Director)" after a name
     r"[ \t]*(?:,[ \t]*(?P<comma>[^,.;()\n]{3,90}?)[ \t]*(?=[ \t]*\([A-Za-z]{2,8}\)[ \t]*,|,|\.(?:\s|$)|;|$|\s+(?:and|who|that|to|for|was|were|had|has|gave|said|presented|introduced|advised|explained|reported|provided|informed|noted|attended)\b)"
@@ -490,6 +511,10 @@ class AttendeeFinder:
                 if j not in columns.values() and any(w in cell for w in words):
                     columns[key] = j
                     break
+        marks = _mark_columns(rows[0])
+        if marks:                       # "Attended | Apologies | Report" tick boxes, not one status column
+            columns.pop("status", None)
+            columns = {k: j for k, j in columns.items() if j not in marks}
         body = rows[1:] if "name" in columns else rows
         if "name" not in columns:
             items = self._item_rows(doc, starts, span, rows)
@@ -511,7 +536,9 @@ class AttendeeFinder:
             if not raw.strip():
                 continue
             row_status = status or "present"
-            if "status" in columns:
+            if marks:
+                row_status = _ticked_status(cells, marks)
+            elif "status" in columns:
                 cell = cells[columns["status"]].strip()
                 row_status = next((st for pat, st in _STATUS_CELL if pat.search(cell)), row_status)
             entry_terms = self._terms_for_text(raw)

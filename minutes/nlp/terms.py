@@ -22,6 +22,7 @@ from .found import text_of
 from .patterns import PatternSource
 
 TERMS_KEY = "terms"
+_UNTICKED = re.compile(r"(?:[☐□❏]|\[\s?\]|\(\s?\))[ \t]*\Z")   # "☐ Neglect", "[ ] Police": a box left empty on a form
 
 
 MAX_EXPANSIONS = 2048         # a pattern with more variants than this stays with the token Matcher
@@ -128,8 +129,27 @@ class TermMarker:
         for group in found.values():          # longest match per label; labels may overlap each other
             spans.extend(filter_spans(group))
         spans.sort(key=lambda s: (s.start, -s.end))
+        text = text_of(doc)
+        unticked = _unticked_items(doc)
+        spans = [s for s in spans if not _UNTICKED.search(text, max(s.start_char - 8, 0), s.start_char)
+                 and s.start_char not in unticked]
         doc.spans[self.spans_key] = _outside_longer(spans)
         return doc
+
+
+def _unticked_items(doc: Doc) -> set[int]:
+    """Where the text of each list item marked with an empty box starts ("☐ Criminal exploitation" as a line
+    of its own is read as a list item whose marker is the box)."""
+    blocks = doc.user_data.get("minutes_blocks", [])
+    out = set()
+    for span, block in zip(doc.spans["blocks"], blocks) if "blocks" in doc.spans else ():
+        if block[2] and _UNTICKED.fullmatch(block[2]):
+            text = text_of(doc)
+            at = span.start_char
+            while at < span.end_char and text[at].isspace():
+                at += 1
+            out.add(at)
+    return out
 
 
 def _required_word(pattern: list[dict[str, Any]]) -> str | None:

@@ -1,0 +1,50 @@
+"""Layouts of set AA's dev documents (made-up people; end to end on text files): forms with tick
+boxes, tables drawn with box characters."""
+from __future__ import annotations
+
+from minutes.ingest.text import parse_text
+
+from .records_of import people_of, record_of
+
+FORM = ("FORM CP2: INITIAL CHILD PROTECTION CONFERENCE\nConference date: Thursday 15 October 2026\n\n"
+        "SECTION A - PARTICIPANTS                                          Attended  Apologies  Report\n"
+        "Ms Yvonne Castle - IRO (Chair) - Kestwold Quality Assurance Service    ☒         ☐         ☐\n"
+        "Mr Callum Reeve - Social Worker - Kestwold Children's Services         ☒         ☐         ☒\n"
+        "Mr Ian Strudwick - CPN - Kestwold Community Mental Health Team          ☐         ☒         ☒\n"
+        "Mr Ron Tait - Housing Officer - Kestwold Homes                          ☐         ☐         ☐\n\n"
+        "Risk factors identified (tick all that apply):\n"
+        "☒ Domestic abuse          ☐ Parental substance misuse   ☐ Parental alcohol misuse\n"
+        "☐ Criminal exploitation   ☒ Missing from home           ☐ Self-harm\n\n"
+        "SECTION E - OUTLINE PLAN\n"
+        "┌────┬──────────────────────────────────────┬──────────────┬────────────┐\n"
+        "│ No │ Action                               │ Lead         │ By         │\n"
+        "├────┼──────────────────────────────────────┼──────────────┼────────────┤\n"
+        "│ 1  │ Complete a child and family          │ Callum Reeve │ 20/11/2026 │\n"
+        "│    │ assessment for all three children    │              │            │\n"
+        "│ 2  │ Review Mrs Cole's medication         │ Ian Strudwick│ 30/10/2026 │\n"
+        "└────┴──────────────────────────────────────┴──────────────┴────────────┘\n")
+
+
+def test_set_aa_a_participants_table_of_tick_boxes_gives_each_person_the_ticked_status(tmp_path):
+    people = people_of(record_of(tmp_path, FORM))
+    assert people["Ms Yvonne Castle"]["status"] == "present"
+    assert people["Mr Callum Reeve"]["status"] == "present"          # attended and sent a report
+    assert people["Mr Ian Strudwick"]["status"] == "apologies"
+    assert people["Mr Callum Reeve"]["role"] == "Social Worker"
+    assert people["Mr Ron Tait"]["attendance"] == "absent"           # no box ticked: not there
+
+
+def test_set_aa_only_ticked_risk_factors_count(tmp_path):
+    risks = record_of(tmp_path, FORM)["risk_factors"]
+    assert "Domestic abuse" in risks and "Missing from home" in risks
+    assert "Criminal exploitation" not in risks and "Parental substance misuse" not in risks
+
+
+def test_set_aa_a_table_drawn_with_box_characters_is_read_with_its_wrapped_cells(tmp_path):
+    tables = [b for b in parse_text(FORM) if b.kind == "table"]
+    plan = tables[-1]
+    assert plan.rows[0] == ("No", "Action", "Lead", "By")
+    assert plan.rows[1] == ("1", "Complete a child and family assessment for all three children", "Callum Reeve", "20/11/2026")
+    tasks = {a["what"]: (a["owner"], a["due"]) for a in record_of(tmp_path, FORM)["actions"]}
+    assert tasks["Complete a child and family assessment for all three children"] == ("Callum Reeve", "2026-11-20")
+    assert tasks["Review Mrs Cole's medication"] == ("Ian Strudwick", "2026-10-30")
