@@ -182,6 +182,7 @@ def _owner_word(owner: str) -> bool:
 
 
 _OWNER_HEAD = re.compile(r"(?P<owner>[A-Z][\w'’\- ]{1,40}?(?:\s*\([^()]{2,30}\))?)\s*[:\-–]")
+_BARE_OWNER = re.compile(r"(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Miss|PC|DC)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?(?:\s*\([^()]{2,30}\))?)")
 _RESOLVED_DASH = re.compile(r"(?i)\b(?:resolved|agreed)\s*[:\-–—]\s*(?:that\s+)?(?:to\s+)?")
 _BRACKET_OWNER = re.compile(rf"\s*\((?P<owner>{_INITIALS})\)")                       # "Circulate minutes (GW) – ongoing"
 _FIELDS_ASIDE = re.compile(r"\s*\((?i:owner|lead|who)\s*:\s*(?P<owner>[^,;)]{2,60})"
@@ -548,9 +549,9 @@ class ActionFinder:
             if not keys & seen:
                 unique.append(a)
             seen |= keys
-        heads = self._owner_heads(doc, kinds)
+        heads, head_lines = self._owner_heads(doc, kinds)
         unique = [replace(a, owner=heads[a.evidence.block]) if a.owner is None and a.evidence.block in heads else a
-                  for a in unique]      # "Health Visitor:" over "- Weigh Ava fortnightly": the heading names the owner
+                  for a in unique if a.evidence.block not in head_lines]      # "Health Visitor:" over "- Weigh Ava fortnightly": the heading names the owner
         doc._.actions = pack(unique)
         return doc
 
@@ -684,22 +685,36 @@ class ActionFinder:
                 out.extend(_and_will(doc, starts, action, m.start(), m.end()))
         return out
 
-    def _owner_heads(self, doc, kinds) -> dict[int, str]:
+    def _owner_heads(self, doc, kinds) -> tuple[dict[int, str], set[int]]:
         """{block: owner} for the list items under a line that is only an owner and a colon
-        ("Social Worker (Mia Reed):", "Mother:", "Police -")."""
+        ("Social Worker (Mia Reed):", "Mother:", "Police -") or only an owner ("Josie (HV)"), and the
+        blocks of those owner lines."""
         texts = block_texts(doc)
         out: dict[int, str] = {}
+        lines: set[int] = set()
         owner = None
         for i, text in enumerate(texts):
             kind = kinds[i][0] if i < len(kinds) else None
             head = _OWNER_HEAD.fullmatch(text.strip())
+            bare = _BARE_OWNER.fullmatch(text.strip()) if kind == "paragraph" and i + 1 < len(kinds) \
+                and kinds[i + 1][0] == "list_item" else None
             if head and self._owner_like(head.group("owner")) and _owner_word(head.group("owner")):
                 owner = head.group("owner")
+            elif bare and self._bare_owner(bare.group("owner")):
+                owner = bare.group("owner")     # "Josie (HV)" on a line of its own over "> Send the HV report ..."
+                lines.add(i)                    # the line itself is no task
             elif owner and kind == "list_item":
                 out[i] = owner
             else:
                 owner = None
-        return out
+        return out, lines
+
+    @staticmethod
+    def _bare_owner(owner: str) -> bool:
+        """"Leanne", "Carys (SW)", "Mrs Crane (school)": a given name, a role or agency, or a name with one in brackets."""
+        aside = re.search(r"\(([^()]+)\)", owner)
+        return (_owner_word(owner) or owner.split()[0].lower() in given_names()
+                or bool(aside) and _owner_word(aside.group(1).strip()))
 
     def _clauses(self, doc, starts, start: int, end: int, dates, conditional: bool) -> list[FoundAction]:
         """The tasks of a sentence whose clauses, between semicolons, each give an owner a task (none
@@ -1034,14 +1049,17 @@ class ActionFinder:
             if m and len(m.group("owner").split()) <= 6 and not m.group("owner").lower().startswith(("need", "want", "plan", "agreed", "continue", "refer")):
                 if re.search(r"\b[a-z]{2,}ed$", m.group("owner")) and not re.search(r"\b(?:was|were|is|are)\s+\w+ed$", m.group("owner")):
                     return None         # "The family moved to the area in March.": a past event, no task
-                owner, what = m.group("owner"), m.group("what")
+                first = m.group("owner").split()[0]
+                if not (first[:1].isupper() and first.lower() in self.cues.imperative_words and first.lower() not in given_names()):
+                    owner, what = m.group("owner"), m.group("what")   # not "Take Bella to the SALT appointment"
         owner = owner.strip(" ,;:-") if owner else None
         if owner and self._no_owner(owner):
             return None                 # "Who will do what by when": a heading, not a task
         if owner and self.cues.agenda.search(owner) and self.cues.agenda_verbs.match(what.strip()):
             return None                 # "The Board to note the minutes ...": an agenda item's purpose
         what = _LONG_ASIDE.sub("", what)
-        what = _BY.sub("", what).strip(" .;,-") or what.strip()
+        cut = _BY.sub("", what).strip(" .;,-")
+        what = cut if len(cut.split()) >= 2 else what.strip()   # not "Visit" of "Visit before the RCPC, including ..."
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
 
     def _task_owner_when(self, doc, starts, dates, start: int, end: int) -> FoundAction | None:
@@ -1317,6 +1335,11 @@ _STACK_KEYS = {**{k: v for k, v in _FIELD_KEYS.items() if k != "by"},   # one fi
                # the outcome a task serves, not a task: "What needs to change: Chloe needs to stay free from drugs."
                "what needs to change": "outcome", "what needs to happen": "outcome", "outcome": "outcome", "desired outcome": "outcome",
                "outcome required": "outcome", "why": "outcome", "what are we worried about": "outcome", "worry": "outcome"}
+
+
+def asks(sentence: str) -> bool:
+    """A question or a report of one ("Cllr Wilson asked if the Ombudsman had been contacted"): no task."""
+    return bool(_QUESTION.search(sentence))
 
 
 def field_key(line: str) -> str | None:

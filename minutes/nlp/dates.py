@@ -415,10 +415,10 @@ def day_dates(mentions: Iterable[DateMention]) -> list[DateMention]:
 # --- the meeting date -------------------------------------------------------------------------
 
 _CUE = re.compile(
-    r"(?:\bdate(?:\s+of\s+(?:the\s+|this\s+)?(?:meeting|conference|review|icpc|rcpc)|\s+(?:and|&)\s+(?:venue|time|place|location)|\s*/\s*time)?"
+    r"(?:\bdate(?:\s+of\s+(?:the\s+|this\s+)?(?:meeting|conference|review|icpc|rcpc)|\s+(?:and|&)\s+(?:venue|time|place|location)|\s*/\s*(?:time|venue|place|location))?"
     r"|(?<=[a-z])(?-i:Date)(?=\s*:)|\bmeeting(?:\s+date)?"
     r"|\bconference\s+date|\bdecided\s+at\s+meeting|\bdate\s+of\s+decision|\bheld\s*:|\b(?:held|chaired|convened)\b[^\n]{0,60}?\bon)\s*[:\-–]?\s*(?:the\s+)?"
-    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+(?:the\s+)?)?$",
+    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?,?\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _NOT_MEETING = re.compile(

@@ -61,7 +61,8 @@ def _person(rest: str) -> tuple[int, int] | None:
         words = name.group(0).split()
         first = words[0].strip(".").split("-")[0].lower()
         titled = bool(_TITLED.match(rest))
-        if len(words) <= MAX_NAME_WORDS and (titled or first in given_names() and len(words) >= 2) \
+        bracketed = len(words) >= 2 and re.match(r"\s*\([A-Za-z]{2,5}\)", rest[name.end():])   # "Carys Mayhew (SW)"
+        if len(words) <= MAX_NAME_WORDS and (titled or (first in given_names() or bracketed) and len(words) >= 2) \
                 and plausible_name(name.group(0), titled):
             return name.start(), name.end()
     initials = _INITIALS.search(rest)

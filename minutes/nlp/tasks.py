@@ -107,7 +107,7 @@ class TaskClassifier:
         scored = classifier.pipe(feature_text(c.heading, text[c.start:c.end]) for c in cands)
         added = []
         for c, scores in zip(cands, scored):
-            if scores.cats[LABEL] < self.threshold or self._field_line(text[c.start:c.end]):
+            if scores.cats[LABEL] < self.threshold or self._not_a_task(text[c.start:c.end]):
                 continue
             action = self.reader._parse(doc, starts, c.start, c.end, dates)
             if action is None or len(action.what.split()) < 2 or action.what.startswith("be "):
@@ -123,11 +123,12 @@ class TaskClassifier:
 
 
     @staticmethod
-    def _field_line(sentence: str) -> bool:
-        """"By when: Ongoing", "Who: SW", "What needs to change: ...": a field the rules fill a task with, or its outcome."""
-        from .actions import field_key
+    def _not_a_task(sentence: str) -> bool:
+        """"By when: Ongoing", "Who: SW", "What needs to change: ...": a field the rules fill a task with, or its
+        outcome; or a question ("... asked if the Ombudsman had been contacted")."""
+        from .actions import asks, field_key
 
-        return field_key(sentence) in ("owner", "due", "outcome")
+        return field_key(sentence) in ("owner", "due", "outcome") or asks(sentence)
 
 
 @Language.factory("minutes_tasks", default_config={"model": "tasks", "threshold": 0.5})

@@ -379,10 +379,14 @@ def _reports(span, text: str) -> bool:
     return bool(_REPORTS.search(after)) or bool(_REPORT_BY.search(before)) or bool(_ABOUT_IT.search(around))
 
 
+_SCORED = re.compile(r"^(?!(?:PC|DC|DS|DI|DCI|PS|Sgt|Insp)\.?\s+\d)\D*\d")   # a digit in a name; a collar number ("PC 3318 ...") is no score
+
+
 def merge_attendees(people: Sequence[FoundPerson]) -> list[FoundPerson]:
     """One entry per person: list entries win over mentions; the fullest name form is kept."""
     from ..nlp.normalise import best_form, keys_match, merge_people, person_key
 
+    people = [p for p in people if not _SCORED.search(p.name)]   # "Dale 8" on a scaling line is a score, not a person
     if not people:
         return []
     ordered = sorted(range(len(people)), key=lambda i: (STATUS_RANK.get(people[i].status, 5), i))

@@ -832,3 +832,11 @@ def test_layouts_a_long_post_between_a_name_and_what_they_did(tmp_path):
         "The Chairman made a number of announcements as set out in Appendix A.\n"))
     assert people["Mr S Westwood"]["status"] == "mentioned"
     assert "Appendix A" not in people
+
+
+def test_a_police_collar_number_in_a_name_is_kept(tmp_path):
+    from .records_of import people_of, record_of
+
+    people = people_of(record_of(tmp_path, "Strategy discussion\nDate: 02/03/2026\n\nPresent:\n"
+                                           "PC 3318 Gareth PRICE - Police\nJo Bell - Social Worker\n"))
+    assert any(name.startswith("PC 3318") for name in people)

@@ -48,3 +48,34 @@ def test_set_aa_a_table_drawn_with_box_characters_is_read_with_its_wrapped_cells
     tasks = {a["what"]: (a["owner"], a["due"]) for a in record_of(tmp_path, FORM)["actions"]}
     assert tasks["Complete a child and family assessment for all three children"] == ("Callum Reeve", "2026-11-20")
     assert tasks["Review Mrs Cole's medication"] == ("Ian Strudwick", "2026-10-30")
+
+
+OWNER_BLOCKS = ("CORE GROUP MEETING (CGM 3)\nCPP category: Neglect (ICPC 09/09/2026)\n"
+                "Date / venue: Weds 18/11/2026, 1pm, Family Hub\nChair / notes: Carys Mayhew (SW)\n\n"
+                "PRESENT\nLeanne Draycott (Mum); Dale Fenner (FSW, Early Help)\n\n"
+                "SAFETY SCALE (0 = children will be harmed, 10 = children are safe)\nLeanne 9, Carys 7, Dale 8.\n\n"
+                "WHO WILL DO WHAT\n\nCarys (SW)\n"
+                "  > Visit before the RCPC, including one unannounced visit - by 01/12/2026\n"
+                "  > Draft a CIN plan for the RCPC to consider - by Friday\n\nLeanne\n"
+                "  > Self-refer to Talking Therapies - by 27/11/2026\n"
+                "  > Take Bella to the SALT appointment - 04/12/2026\n\nDale (FSW)\n"
+                "  > Continue weekly visits until the RCPC - weekly\n")
+
+
+def test_set_aa_owner_lines_over_task_bullets_own_them_and_open_no_task(tmp_path):
+    record = record_of(tmp_path, OWNER_BLOCKS)
+    tasks = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
+    assert tasks == {
+        "Visit before the RCPC, including one unannounced visit": ("Carys (SW)", "2026-12-01"),
+        "Draft a CIN plan for the RCPC to consider": ("Carys (SW)", "2026-11-20"),
+        "Self-refer to Talking Therapies": ("Leanne", "2026-11-27"),
+        "Take Bella to the SALT appointment": ("Leanne", "2026-12-04"),
+        "Continue weekly visits until the RCPC": ("Dale (FSW)", None)}
+
+
+def test_set_aa_date_and_venue_label_a_chair_and_notes_line_and_no_person_from_a_scaling_score(tmp_path):
+    record = record_of(tmp_path, OWNER_BLOCKS)
+    assert record["meeting"]["date"] == "2026-11-18"                  # not the ICPC date on the line above
+    people = people_of(record)
+    assert people["Carys Mayhew"]["status"] == "present"
+    assert not any(any(c.isdigit() for c in name) for name in people)
