@@ -74,6 +74,7 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _MARKUP_CHARS = frozenset("<*_[\\!")
+_LABEL_COLUMN = re.compile(r"^[ \t]*(\S[^\t]{0,30}?)(?:\t+|[ ]{3,})(\S.*)$")
 _SPACES = re.compile(r"[ \t]{2,}|\t")
 
 
@@ -252,6 +253,11 @@ def _parse(lines: list[str], state: _State) -> None:
         if is_label(line) or _BOLD_LINE.match(line):
             flush()
             _heading(inline(line), None, state)
+            continue
+        column = _LABEL_COLUMN.match(line)
+        if column and is_label(column.group(1)) and item_marker is None:
+            flush()                       # "Present            The Mayor, Cllr D. Hobson": the label's own column
+            pending.append(f"{column.group(1)}: {column.group(2)}")
             continue
         found = split_marker(line)
         if found is not None:

@@ -87,14 +87,17 @@ def plausible_name(name: str, titled: bool) -> bool:
     real = [w for w in words if w and w not in _TITLE_WORDS]
     if titled and len(real) == 1:
         return real[0] not in _NEVER_SURNAMES   # "Councillor Senior", "Cllr Hall": surnames that are also words; not "Councillor RESOLVED"
-    if titled and len(real) >= 2 and all(len(w) == 1 for w in real[:-1]) and real[-1] not in _NEVER_SURNAMES:
-        return True                   # "Mrs J S Street": a title and initials make any surname a person's
+    if titled and len(real) >= 2 and all(re.fullmatch(r"[a-z](?:\.[a-z])*", w) for w in real[:-1]) and real[-1] not in _NEVER_SURNAMES:
+        return True                   # "Mrs J S Street", "Cllr D.J.E. Hall": a title and initials make any surname a person's
     if real and len(real) >= 2 and real[-1] in surnames and real[0] in given_names() \
             and not any(w in bad for w in real[:-1]):
         return True                   # "Tanya Hall" (not "County Hall")
     if titled and 2 <= len(real) <= 3 and real[0] in given_names() and real[-1] not in _NEVER_SURNAMES \
             and not any(w in bad for w in real[:-1]):
         return True                   # "Mr Sam Vale", "Cllr Ann Street": a title and a given name make the surname one
+    if len(real) >= 2 and all(re.fullmatch(r"[a-z](?:\.[a-z])*", w) for w in real[:-1]) and "." in name \
+            and real[-1] not in _NEVER_SURNAMES and real[-1] not in _TITLE_WORDS:
+        return True                   # "D.J.E. Hall", "M. Bellwood": written initials make the surname a person's
     if any(w in bad for w in words):
         return False
     initials = len(real) == 1 and re.fullmatch(r"[A-Z]{2,3}", name.strip()) is not None   # "JB (HV)"
@@ -377,8 +380,8 @@ def _own_initials(text: str, name: str, name_end: int, end: int) -> tuple[int, i
     m = _BRACKET_INITIALS.match(text, name_end, end)
     if not m:
         return None
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower().strip(".") not in _TITLE_WORDS]
-    return (m.start(1), m.end(1)) if _are_initials(m.group(1), words) else None
+    words = [w for w in re.split(r"[\s\-]+|(?<=\b[A-Z]\.)", name) if w and w.lower().strip(".") not in _TITLE_WORDS]
+    return (m.start(1), m.end(1)) if _are_initials(m.group(1), words) else None   # "G.E. Horton (GEH)" too
 
 
 _NAME_FIELD = re.compile(r"[ \t]*(?i:name|attendee|participant)[ \t]*:[ \t]*")
@@ -482,6 +485,9 @@ def parse_entry(text: str, start: int, end: int, terms: Sequence[Term], title: s
         role_text = " ".join(post.group(1).split()).strip(" ,;") or None if post else None
     elif role is None:
         role_text = _role_words(text, start, end, ns, ne, covered)
+        own = _own_initials(text, name, ne, end) if name and role_text else None
+        if own and role_text == text[own[0]:own[1]]:
+            role_text = None              # "G.E. Horton (GEH)": her initials, not a role
     chair = bool(_CHAIR.search(body)) and not _VICE.search(body)
     if name and title and not _starts_with_title(name, titles, ns):
         name = f"{title} {name}"

@@ -176,6 +176,8 @@ def _ticked_status(cells: Sequence[str], marks: dict[int, str]) -> str | None:
     return "present" if "present" in ticked else (ticked[0] if ticked else "absent")
 
 
+_ALSO_PRESENT = re.compile(r"(?m)^[^\n]{5,400}?(?P<end>\s+(?:was|were)\s+also\s+(?:present|in\s+attendance))\b")
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+(?:[A-Z]\.\s?){0,3}(?:[A-Z][a-z'’\-]+\s+)?(?:Mc|Mac)?[A-Z][a-z'’\-]+")
 _INTRO = re.compile(r"\b(?:I'm|I am|my name is|this is|it's)\b", re.I)
 _APPOSITIVE = re.compile(      # ", Interim Director: Children & Families," / " (Operational Director)" after a name
     r"[ \t]*(?:,[ \t]*(?P<comma>[^,.;()\n]{3,90}?)[ \t]*(?=[ \t]*\([A-Za-z]{2,8}\)[ \t]*,|,|\.(?:\s|$)|;|$|\s+(?:and|who|that|to|for|was|were|had|has|gave|said|presented|introduced|advised|explained|reported|provided|informed|noted|attended)\b)"
@@ -455,6 +457,7 @@ class AttendeeFinder:
         people.extend(self._presenters(doc, starts, terms))
         people.extend(self._role_speakers(doc, starts))
         people.extend(self._substitutes(doc, starts))
+        people.extend(self._also_present(doc, starts))
         people.extend(self._group_speakers(doc, starts, sections, terms))
         people.extend(self._said_present(doc, starts, terms))
         people.extend(self._welcomed(doc, starts, terms))
@@ -862,6 +865,17 @@ class AttendeeFinder:
                 person = FoundPerson(name=name, status="mentioned", confidence=0.7,
                                      evidence=evidence_at(doc, m.start("name"), m.end("name"), starts))
                 out.append(self._appositive(doc, terms, person, m.end("name")))
+        return out
+
+    def _also_present(self, doc, starts) -> list[FoundPerson]:
+        """"The Town Clerk, Mrs. L.M. Phillips, ... and a member of the public were also present": the
+        titled people of a sentence that ends so were in attendance."""
+        text = text_of(doc)
+        out = []
+        for m in _ALSO_PRESENT.finditer(text):
+            for n in _TITLED_NAME.finditer(text, m.start(), m.start("end")):
+                out.append(FoundPerson(name=" ".join(n.group(0).split()), status="in attendance", confidence=0.8,
+                                       evidence=evidence_at(doc, n.start(), n.end(), starts)))
         return out
 
     def _substitutes(self, doc, starts) -> list[FoundPerson]:

@@ -148,7 +148,8 @@ def list_lines(blocks: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
             found.extend((offset + first.start() + s, offset + first.start() + e) for s, e in listed)
             continue
         several = bracketed_names(text.replace("\n", " "))      # "Dave Hill (DH - Chair), Paul Ballatt (PB), Chris\nParsloe (CP)"
-        if len(several) >= 2:
+        if len(several) >= 2 and len(several) >= sum(1 for line in text.split("\n") if name_at_line_start(line)):
+            # (not two bracketed agencies in a column of names, one a line)
             found.extend((offset + s, offset + e) for s, e in several)
             continue
         lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]

@@ -382,11 +382,15 @@ def _reports(span, text: str) -> bool:
 _SCORED = re.compile(r"^(?!(?:PC|DC|DS|DI|DCI|PS|Sgt|Insp)\.?\s+\d)\D*\d")   # a digit in a name; a collar number ("PC 3318 ...") is no score
 
 
+_TITLED_INITIALS = re.compile(r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)+[A-Z]{2,4}")
+
+
 def merge_attendees(people: Sequence[FoundPerson]) -> list[FoundPerson]:
     """One entry per person: list entries win over mentions; the fullest name form is kept."""
     from ..nlp.normalise import best_form, keys_match, merge_people, person_key
 
-    people = [p for p in people if not _SCORED.search(p.name)]   # "Dale 8" on a scaling line is a score, not a person
+    people = [p for p in people if not _SCORED.search(p.name) and not _TITLED_INITIALS.fullmatch(p.name)]
+    # "Dale 8" on a scaling line is a score; "Cllr. HF may be late" names by initials someone listed in full
     if not people:
         return []
     ordered = sorted(range(len(people)), key=lambda i: (STATUS_RANK.get(people[i].status, 5), i))

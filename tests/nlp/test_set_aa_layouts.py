@@ -79,3 +79,27 @@ def test_set_aa_date_and_venue_label_a_chair_and_notes_line_and_no_person_from_a
     people = people_of(record)
     assert people["Carys Mayhew"]["status"] == "present"
     assert not any(any(c.isdigit() for c in name) for name in people)
+
+
+def test_set_aa_town_council_front_matter_initials_names_a_label_column_and_also_present(tmp_path):
+    record = record_of(tmp_path, "Minutes of the Town Council Meeting 27th April 2021\n"
+                                 "Present                                        The Mayor, Cllr. D. Hobson (DH) (in the chair).\n"
+                                 "Councillors:  Mrs. E. Ballard (EB), J. Garrett (JG), D.J.E. Hall (DJEH), G.E. Horton (GEH).\n"
+                                 "The Town Clerk, Mrs. L.M. Phillips, the Town Clerk’s Assistant, Mrs. M.C. Vincent and a "
+                                 "member of the public were also present.\n"
+                                 "336.         Apologies for Absence\nCllr. HF and Cllr. Mrs. JMS may be late.\n")
+    people = people_of(record)
+    assert people["Cllr. D. Hobson"]["status"] == "present"
+    assert {"J. Garrett", "D.J.E. Hall", "G.E. Horton"} <= set(people)
+    assert people["G.E. Horton"]["role"] != "GEH" and people["J. Garrett"]["role"] is None
+    assert people["Mrs. L.M. Phillips"]["status"] == people["Mrs. M.C. Vincent"]["status"] == "in attendance"
+    assert not any(name.endswith(("HF", "JMS")) for name in people)   # initials of people listed in full
+
+
+def test_set_aa_a_column_of_names_with_two_bracketed_councils_is_read_line_by_line(tmp_path):
+    record = record_of(tmp_path, "Minutes of the Full Council Meeting held on 18 February 2020\n"
+                                 "Cllr P Barrett\nCllr M Farmer\nMrs V Hicks\nCllr S Bromiley (South Gloucs Council)\n"
+                                 "Ms K Spindler (South Gloucs Council)\nCllr B West\nCllr Pope in the Chair\n\n"
+                                 "The Chairman outlined the procedure in the event of an emergency.\n")
+    people = people_of(record)
+    assert {"Cllr P Barrett", "Cllr M Farmer", "Mrs V Hicks", "Cllr S Bromiley", "Ms K Spindler", "Cllr B West"} <= set(people)
