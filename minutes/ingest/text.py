@@ -199,7 +199,7 @@ def _parse(lines: list[str], state: _State) -> None:
         nonlocal item_marker
         if item_marker is not None:
             marker, indent = item_marker
-            state.add(TextBlock("list_item", inline(join_lines(item)), level=_depth(state, indent), marker=marker))
+            state.add(TextBlock("list_item", inline(join_lines(item, dehyphenate=True)), level=_depth(state, indent), marker=marker))
             item.clear()
             item_marker = None
         if pending:
@@ -325,7 +325,7 @@ def logical_lines(lines: list[str]) -> list[str]:
             out[-1].append(line)
         else:
             out.append([line])
-    return [join_lines(group) for group in out]
+    return [join_lines(group, dehyphenate=True) for group in out]
 
 
 # A line that opens a record of its own ("Venue: ...", "DC Amir Shah - Police", "Jo Brennan (HV)")

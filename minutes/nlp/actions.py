@@ -154,7 +154,7 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
 _TO = re.compile(r"^(?P<owner>[^,;:]{2,60}?)\s+(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<what>\S.*)$", re.I)
-_BY = re.compile(r"[\s,(]*(?:\bnext\s+(?=\d)|\bby\b|\bbefore\b|\bno\s+later\s+than\b|\bw/c\b|\bweek\s+commencing\b|\bfirst\s+(?=\d)|\bdue\b|\bdeadline\b|\bwithin\b|\bongoing\b|\bfrom\b)[^)]*\)?\s*$", re.I)
+_BY = re.compile(r"[\s,(]*(?:\bnext\s+(?=\d)|\bby\b|\bbefore\b|\bno\s+later\s+than\b|\bw/c\b|\bweek\s+commencing\b|\bfirst\s+(?=\d)|\bdue\b|\bdeadline\b|\bwithin\b|\bongoing\b|\bfrom\s+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)|next\b|the\s+\d|w/c|week|now\b))[^)]*\)?\s*$", re.I)
 _DUE_WORDS = re.compile(r"\b(ongoing|by\s+next\s+core\s+group|at\s+each\s+core\s+group|before\s+review|by\s+review|immediately|asap|weekly|monthly|fortnightly)\b", re.I)
 _HEADER = {
     "what": ("action", "what", "task", "activity", "outcome"),
@@ -182,6 +182,7 @@ def _owner_word(owner: str) -> bool:
 
 
 _OWNER_HEAD = re.compile(r"(?P<owner>[A-Z][\w'’\- ]{1,40}?(?:\s*\([^()]{2,30}\))?)\s*[:\-–]")
+_HELPER_ASIDE = re.compile(r"^([^,;:]{2,40}),\s+with\s+(?:the\s+)?(?:support|help)\s+(?:of|from)\s+[^,;:]{2,40},(?=\s+(?:to|will)\s)")
 _BARE_OWNER = re.compile(r"(?P<owner>(?:(?:Dr|Mr|Mrs|Ms|Miss|PC|DC)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?(?:\s*\([^()]{2,30}\))?)")
 _RESOLVED_DASH = re.compile(r"(?i)\b(?:resolved|agreed)\s*[:\-–—]\s*(?:that\s+)?(?:to\s+)?")
 _BRACKET_OWNER = re.compile(rf"\s*\((?P<owner>{_INITIALS})\)")                       # "Circulate minutes (GW) – ongoing"
@@ -1045,6 +1046,7 @@ class ActionFinder:
             if colon:
                 owner, what = colon.group("owner"), colon.group("what")
         if owner is None:
+            what = _HELPER_ASIDE.sub(r"\1", what, count=1)   # "Miss Fell, with support from Ms Ruston, to clear ..."
             m = _TO.match(what)
             if m and len(m.group("owner").split()) <= 6 and not m.group("owner").lower().startswith(("need", "want", "plan", "agreed", "continue", "refer")):
                 if re.search(r"\b[a-z]{2,}ed$", m.group("owner")) and not re.search(r"\b(?:was|were|is|are)\s+\w+ed$", m.group("owner")):

@@ -351,10 +351,14 @@ def _dotted_near(g: dict[str, str | None], anchor: date | None) -> bool:
     return abs(_year2(g["n_y"]) - anchor.year) <= DOTTED_YEARS
 
 
+_OCR_ZERO = re.compile(r"(?<![A-Za-z])[Oo](?=\d[./]\d{1,2}[./]\d{2,4}\b)|(?<=\d[./])[Oo](?=\d[./]\d{2,4}\b)")
+
+
 def find_dates(text: str, anchor: date | None = None,
                nation: str = DEFAULT_NATION) -> list[DateMention]:
     """Every date mention in `text`, in order; relative ones resolved against `anchor`."""
     out: list[DateMention] = []
+    text = _OCR_ZERO.sub("0", text)       # "O7/04/2026": a scanned zero read as a letter (same length, same offsets)
     for m in _PATTERN.finditer(text):
         g = m.groupdict()
         if any(g[k] is not None for k in _RELATIVE_GROUPS):

@@ -103,3 +103,17 @@ def test_set_aa_a_column_of_names_with_two_bracketed_councils_is_read_line_by_li
                                  "The Chairman outlined the procedure in the event of an emergency.\n")
     people = people_of(record)
     assert {"Cllr P Barrett", "Cllr M Farmer", "Mrs V Hicks", "Cllr S Bromiley", "Ms K Spindler", "Cllr B West"} <= set(people)
+
+
+def test_set_aa_a_scanned_record_zero_read_as_o_words_broken_at_line_ends_and_a_helper_aside(tmp_path):
+    record = record_of(tmp_path, "Initial Child Protection Conference\nDate: 21/04/2026\n\n"
+                                 "A referral was made by Little Wrens Day Nursery on O7/04/2026\n"
+                                 "after Kayden arrived hungry.\n\n8. CHILD PROTECTION PLAN\n"
+                                 "8.4 Mr Fashola to give the SW an update on Mr Daintry's engage-\n"
+                                 "ment - before the first core group.\n"
+                                 "8.5 Miss Fell, with support from Ms Ruston, to clear the bedroom\n"
+                                 "and kitchen so the home is safe for Kayden - within 4 weeks.\n")
+    assert "2026-04-07" in record["dates"]
+    tasks = {a["what"]: a["owner"] for a in record["actions"]}
+    assert next(o for w, o in tasks.items() if w.startswith("give the SW an update on Mr Daintry's engagement")) == "Mr Fashola"
+    assert tasks["clear the bedroom and kitchen so the home is safe for Kayden"] == "Miss Fell"
