@@ -26,7 +26,7 @@ OUTCOME_NAMES = {
 }
 _BODY_DECIDES = re.compile(
     r"\b(?:it\s+was\s+(?:agreed|resolved|decided|unanimously\s+agreed|unanimously\s+resolved)|"
-    r"(?:minutes|record)\b.{0,160}?\b(?:(?:were|was|be)\s+)?(?:taken\s+as\s+read\s+and\s+)?(?:agreed|approved|confirmed|accepted|signed)\b.{0,40}\b(?:correct|accurate|true)\s+record|"
+    r"(?:minutes|record)\b.{0,360}?\b(?:(?:were|was|be)\s+)?(?:taken\s+as\s+read\s+and\s+)?(?:agreed|approved|confirmed|accepted|signed)\b.{0,40}\b(?:correct|accurate|true)\s+record|"
     r"\b(?:was|were)\s+(?:agreed|approved|endorsed)\s*(?:[.,]|$)|\b(?:board|committee|panel|partnership|group|cabinet|council|members|executive|conference|we|all)\s+(?:has|have)\s+agreed\s+to\b|"
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s+(?:requested|approved|agreed|endorsed|resolved|decided)\b|"
     r"\b(?:my|the|conference'?s?)\s+decision\s+(?:today\s+)?is\s+that\b|"
@@ -130,8 +130,15 @@ def _sentences(doc: Doc, start: int, end: int) -> list[_Sentence]:
         clipped = doc.char_span(s, e, alignment_mode="expand")
         if clipped is not None:
             words = text[clipped.start_char:clipped.end_char]
-            if words.strip():
-                out.append(_Sentence(clipped.start_char, clipped.end_char, words))
+            if not words.strip():
+                continue
+            if out and not re.search(r"[.?!:;][\"”’)]*\s*$", out[-1].text) and "\n" not in text[out[-1].end_char - 1:clipped.start_char + 1]:
+                # the statistical splitter cut a long sentence in a line ("... held on 25th | May 2023 were approved"): one sentence
+                last = out.pop()
+                words = text[last.start_char:clipped.end_char]
+                out.append(_Sentence(last.start_char, clipped.end_char, words))
+                continue
+            out.append(_Sentence(clipped.start_char, clipped.end_char, words))
     return out
 
 

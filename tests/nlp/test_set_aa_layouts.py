@@ -117,3 +117,14 @@ def test_set_aa_a_scanned_record_zero_read_as_o_words_broken_at_line_ends_and_a_
     tasks = {a["what"]: a["owner"] for a in record["actions"]}
     assert next(o for w, o in tasks.items() if w.startswith("give the SW an update on Mr Daintry's engagement")) == "Mr Fashola"
     assert tasks["clear the bedroom and kitchen so the home is safe for Kayden"] == "Miss Fell"
+
+
+def test_set_aa_a_long_minutes_approval_cut_by_the_sentence_splitter_is_one_decision(tmp_path):
+    record = record_of(tmp_path, "Minutes of the meeting\n\n22. MINUTES\nThe minutes of the meeting of North East Lincolnshire "
+                                 "Council held on 16th March 2023, the Mayor Making Meeting of North East Lincolnshire Council held "
+                                 "on 18th May 2023, the Annual Meeting of North East Lincolnshire Council held on 25th May 2023 and "
+                                 "the special meeting of North East Lincolnshire Council held on 25th May 2023 were approved as a "
+                                 "correct record.\n")
+    assert len(record["decisions"]) == 1
+    assert record["decisions"][0].startswith("The minutes of the meeting of North East Lincolnshire Council held on 16th")
+    assert record["decisions"][0].endswith("were approved as a correct record.")
