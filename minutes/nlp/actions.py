@@ -43,6 +43,7 @@ _PERSON = _TITLE + r"\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}|[A-Z][\w'�
 _ASIDE = r"(?:\s*\([^()]{1,25}\))?"
 # a clause that opens with an abbreviation is not a new sentence ("Dr. Patel", "Minute No. 6")
 _SENT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|St|No|Nos|incl|approx|e\.g|i\.e|vs|Cllr|Prof)\.\s+|[^.?!\n]|[.?!](?![\s\"”’)]))+[.?!\"”’)]*")
+SENTENCE = _SENT      # the sentences of a line, as the task readers cut them (minutes_tasks scores these)
 
 
 def _alternatives(words) -> str:
@@ -1016,6 +1017,10 @@ class ActionFinder:
             return inside[-1].value, None
         words = _DUE_WORDS.search(text_of(doc)[start:end])
         return None, (words.group(1) if words else None)
+
+    def read_task(self, doc, starts, start: int, end: int, dates) -> FoundAction | None:
+        """Text[start:end] read as one task (owner before "to"/"will", due date), or None."""
+        return self._parse(doc, starts, start, end, dates)
 
     def _parse(self, doc, starts, start: int, end: int, dates) -> FoundAction | None:
         while start < end and text_of(doc)[start] in " \t-*•>":

@@ -21,10 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resources import models_dir
+from .actions import SENTENCE, ActionFinder, asks, field_key
 from .found import FoundAction, FoundDate, block_starts, pack, text_of, unpack
 
 LABEL = "TASK"
-_SENT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|St|No|Cllr|Prof|e\.g|i\.e)\.\s+|[^.?!\n]|[.?!](?![\s\"”’)]))+[.?!\"”’)]*")
 _WORD = re.compile(r"[A-Za-z]+")
 MIN_CHARS = 8
 HEADING_WORDS = 6
@@ -53,7 +53,7 @@ def candidates(doc: Doc) -> list[Candidate]:
             bare = line.strip()
             if bare and kind != "table" and len(bare.split()) <= HEADING_WORDS and (bare.endswith(":") or bare[-1] not in ".?!"):
                 heading = bare[:60]
-            for m in _SENT.finditer(line):
+            for m in SENTENCE.finditer(line):
                 start = pos + m.start() + len(m.group()) - len(m.group().lstrip())
                 end = pos + m.end() - (len(m.group()) - len(m.group().rstrip()))
                 if end - start >= MIN_CHARS:
@@ -85,8 +85,6 @@ def new_classifier() -> Language:
 
 class TaskClassifier:
     def __init__(self, name: str, model: str, threshold: float) -> None:
-        from .actions import ActionFinder
-
         self.name = name
         self.threshold = threshold
         self.path = str(Path(model) if Path(model).is_absolute() else models_dir() / model)
@@ -109,7 +107,7 @@ class TaskClassifier:
         for c, scores in zip(cands, scored):
             if scores.cats[LABEL] < self.threshold or self._not_a_task(text[c.start:c.end]):
                 continue
-            action = self.reader._parse(doc, starts, c.start, c.end, dates)
+            action = self.reader.read_task(doc, starts, c.start, c.end, dates)
             if action is None or len(action.what.split()) < 2 or action.what.startswith("be "):
                 continue                # "Dean to be offered a programme": Dean is no owner, and the rules decide those
             e = action.evidence
@@ -126,8 +124,6 @@ class TaskClassifier:
     def _not_a_task(sentence: str) -> bool:
         """"By when: Ongoing", "Who: SW", "What needs to change: ...": a field the rules fill a task with, or its
         outcome; or a question ("... asked if the Ombudsman had been contacted")."""
-        from .actions import asks, field_key
-
         return field_key(sentence) in ("owner", "due", "outcome") or asks(sentence)
 
 
