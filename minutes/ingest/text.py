@@ -36,6 +36,7 @@ One parser serves .txt and .md, since typed notes and web-page copies mix both.
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
 
@@ -234,6 +235,10 @@ def _parse(lines: list[str], state: _State) -> None:
             flush()
             i = _tab_table(lines, i - 1, state)
             continue
+        if _csv_grid(lines, i - 1):
+            flush()
+            i = _csv_table(lines, i - 1, state)
+            continue
         if _cell_grid(lines, i - 1):
             flush()
             i = _cell_table(lines, i - 1, state)
@@ -276,7 +281,8 @@ def _continues(line: str, marker_indent: int, before: str = "") -> bool:
     starts in lower case, or when the item's last line is long and ends mid-sentence (a wrapped
     line); otherwise a new paragraph starts."""
     return indent_width(line) > marker_indent or line.lstrip()[:1].islower() or (
-        len(before.strip()) >= WRAP_LINE and not _SENTENCE_END.search(before.strip()) and not _RECORD.match(line.strip()))
+        len(before.strip()) >= WRAP_LINE and not _SENTENCE_END.search(before.strip()) and not _RECORD.match(line.strip())
+        and not (_capitals(before.strip()) and not _capitals(line.strip())))   # "3. MINUTES OF THE MEETING ..." is a title
 
 
 def _heading(text: str, level: int | None, state: _State) -> None:
@@ -296,6 +302,9 @@ def _emit_paragraph(lines: list[str], state: _State) -> None:
             return
         state.add(TextBlock("paragraph", text))
         return
+    if all(_COLUMN_GAP.search(line.strip()) and not _COLUMN_GAP.split(line.strip(), 1)[0].endswith(":") for line in lines):
+        # "Carys Beddow        Partnership Business Manager": columns without a header keep their cells apart
+        lines = [_COLUMN_GAP.sub(" - ", line.strip()) for line in lines]
     logical = [inline(line) for line in logical_lines(lines)]
     if len(logical) > 1 and _capitals(logical[0]):
         _heading(logical.pop(0), None, state)
@@ -328,10 +337,11 @@ def logical_lines(lines: list[str]) -> list[str]:
     return [join_lines(group, dehyphenate=True) for group in out]
 
 
-# A line that opens a record of its own ("Venue: ...", "DC Amir Shah - Police", "Jo Brennan (HV)")
+# A line that opens a record of its own ("Venue: ...", "DC Amir Shah - Police", "Jo Brennan (HV)",
+# "[EC] Eddie Clough - ...")
 # is never a soft-wrapped continuation of the line before.
 _RECORD = re.compile(
-    r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Cllr|Councillor|PC|DC|DS|DI|Prof|Rev)\.?\s|\([A-Z]{1,4}\)\s+[A-Z]"
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Cllr|Councillor|PC|DC|DS|DI|Prof|Rev)\.?\s|[(\[][A-Z]{1,4}[)\]]\s+[A-Z]"
     r"|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s*(?:[-–—:,/]\s|\()"
     r"|[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){1,5}:\s"                 # "Date of this review: ...", "Father of the unborn baby: ..."
     r"|[A-Z]{2,4}(?:\s*[/&]\s*[A-Z]{2,4})?\s+(?:to|will)\s+[a-z])"     # "MB to arrange a multi-agency audit": a task line
@@ -583,6 +593,37 @@ def _cell_table(lines: list[str], i: int, state: _State) -> int:
     rows = [tuple(inline(c.strip()) for c in lines[i:i + width])] + _cell_rows(lines, i + width, width)
     state.add(TextBlock("table", table_text(tuple(rows)), rows=tuple(rows)))
     return i + width * len(rows)
+
+
+def _csv_cells(line: str) -> list[str]:
+    """The cells of a comma-separated line ("\"CG3-01\",\"Ask police to renew ...\",\"LT\""), [] for
+    a line without a comma or that is no valid CSV."""
+    if "," not in line:
+        return []
+    try:
+        return [inline(cell.strip()) for cell in next(csv.reader([line.strip()], strict=True))]
+    except csv.Error:
+        return []
+
+
+def _csv_grid(lines: list[str], i: int) -> bool:
+    """An export from a spreadsheet or tracker pasted as CSV: a header of three or more short cells,
+    two of them column names ("ID","Action","Owner","Due","Status"), then rows as wide."""
+    header = _csv_cells(lines[i])
+    if len(header) < 3 or i + 1 >= len(lines) or any(len(cell) > 30 for cell in header):
+        return False
+    named = sum(1 for cell in header if _HEADER_CELL.fullmatch(cell))
+    return named >= 2 and len(_csv_cells(lines[i + 1])) == len(header)
+
+
+def _csv_table(lines: list[str], i: int, state: _State) -> int:
+    width = len(_csv_cells(lines[i]))
+    rows = []
+    while i < len(lines) and len(cells := _csv_cells(lines[i])) == width:
+        rows.append(tuple(cells))
+        i += 1
+    state.add(TextBlock("table", table_text(tuple(rows)), rows=tuple(rows)))
+    return i
 
 
 def _header_cells(line: str) -> list[tuple[int, str]]:

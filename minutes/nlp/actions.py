@@ -42,7 +42,8 @@ _TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DS|DC|DI|PC|Sgt|Cllr|Councillor)\.?"
 _PERSON = _TITLE + r"\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}|[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _ASIDE = r"(?:\s*\([^()]{1,25}\))?"
 # a clause that opens with an abbreviation is not a new sentence ("Dr. Patel", "Minute No. 6")
-_SENT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|St|No|Nos|incl|approx|e\.g|i\.e|vs|Cllr|Prof)\.\s+|[^.?!\n]|[.?!](?![\s\"”’)]))+[.?!\"”’)]*")
+_SENT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|St|No|Nos|incl|approx|e\.g|i\.e|vs|Cllr|Prof)\.\s+|[^.?!\n]|[?!][\"”’]+(?=\s+[a-z])"
+                   r"|[.?!](?![\s\"”’)]))+[.?!\"”’)]*")     # not cut after a quoted question: 'the "Is this love?" workbook'
 SENTENCE = _SENT      # the sentences of a line, as the task readers cut them (minutes_tasks scores these)
 
 
@@ -155,8 +156,10 @@ def load_action_rules(path: str = "rules/actions.json") -> ActionRules:
 _ACTION_LINE = re.compile(r"^\s*(?:[-*•]\s*)?action(?:\s+point)?s?\s*[:\-–]\s*", re.I)
 _DASHES = re.compile(r"\s+[\-–—]\s+")
 _TO = re.compile(r"^(?P<owner>[^,;:]{2,60}?)\s+(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<what>\S.*)$", re.I)
-_BY = re.compile(r"[\s,(]*(?:\bnext\s+(?=\d)|\bby\b|\bbefore\b|\bno\s+later\s+than\b|\bw/c\b|\bweek\s+commencing\b|\bfirst\s+(?=\d)|\bdue\b|\bdeadline\b|\bwithin\b|\bongoing\b|\bfrom\s+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)|next\b|the\s+\d|w/c|week|now\b))[^)]*\)?\s*$", re.I)
-_DUE_WORDS = re.compile(r"\b(ongoing|by\s+next\s+core\s+group|at\s+each\s+core\s+group|before\s+review|by\s+review|immediately|asap|weekly|monthly|fortnightly)\b", re.I)
+# a due tail; not "by 10pm" (a time of day) nor "within 72 hours of any missing episode" (each time it happens)
+_BY = re.compile(r"[\s,(]*(?:\bnext\s+(?=\d)|\bby\b(?!\s+\d{1,2}(?:[.:]\d\d)?\s*[ap]m\b)|\bbefore\b|\bno\s+later\s+than\b|\bw/c\b|\bweek\s+commencing\b|\bfirst\s+(?=\d)|\bdue\b|\bdeadline\b|"
+                 r"\bwithin\b(?![^)]*\bof\s+any\b)|\bongoing\b|\bfrom\s+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)|next\b|the\s+\d|w/c|week|now\b))[^)]*\)?\s*$", re.I)
+_DUE_WORDS = re.compile(r"\b(ongoing|(?:by\s+|at\s+|for\s+)?(?:the\s+)?next\s+(?:meeting|core\s+group|review)|at\s+each\s+core\s+group|before\s+review|by\s+review|immediately|asap|weekly|monthly|fortnightly)\b", re.I)
 _HEADER = {
     "what": ("action", "what", "task", "activity", "outcome"),
     "owner": ("who", "owner", "responsible", "lead", "by whom", "person"),
@@ -222,6 +225,9 @@ _LABEL_VALUE = re.compile(r"^\s*[\w/ .']{1,15}:\s")
 _VERBISH = re.compile(r"\b(?:to|will|must|should|needs?\s+to)\s+[a-z]|(?:^|[\-–—]\s+)[a-z]{3,}\b")
 _SECOND_TASK = re.compile(r",?\s+and\s+(?=(?:(?:Dr|Mr|Mrs|Ms|Miss|PC|DC)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?"
                           r"\s+(?:will|to|agreed\s+to|is\s+to)\s+[a-z])")
+_LOG_REF = re.compile(r"\s*(?:[-*•]\s*)?[A-Z]{1,4}\s?\d{1,4}(?:[/\-.]\d{1,4})?[a-z]?\s+[-–—:]\s+(?=[A-Z])")   # "A26/17 - ", "AP3 - "
+_NEXT_MEETS = re.compile(r"(?i)(?:next\s+|again\s+)?(?:meet|reconvene)(?:\s+again)?(?:\s+(?:on|in|at|by|before)\b|\s*$)")
+_DASH_HEAD = re.compile(r"\s*(?P<owner>[^\-–—.;:!?()]{2,40}?)\s+[-–—]\s+(?=[a-z])")   # "Marianne - visit you ..."
 _NAME_ONLY = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}")
 _RESOLUTION_TASK = re.compile(
     r"^(?:(?i:that)\s+)?(?P<owner>(?!(?i:that)\b)(?:the\s+)?[A-Z][\w'’&\-]*(?:,?\s+(?:[A-Z][\w'’&\-]*|of|for|and|&|the|on|in|at|"
@@ -391,6 +397,10 @@ class ActionFinder:
                 line = text[s:e]
                 if in_section and _DONE_NOTE.search(line):
                     continue            # "b) PC Nolan to serve the notice - Completed (29th April)": no task now
+                ref = _LOG_REF.match(line) if in_section else None
+                if ref:                 # "A26/17 - Deliver the training - Det Supt Cawthorne - 30/09/2026": an action log's reference
+                    s += ref.end()
+                    line = text[s:e]
                 progress = _OPEN_NOTE.search(line) if in_section else None
                 if progress:            # the task before the note, its new date after it
                     note = (len(found), s + progress.start(), e)
@@ -522,6 +532,11 @@ class ActionFinder:
                                                  due=due, due_text=due_text))
                         continue
                 sentences = [(x.start(), x.end()) for x in _SENT.finditer(text, s, e) if x.group(0).strip()]
+                head = _DASH_HEAD.match(line) if in_section and len(sentences) > 1 else None
+                if head and self._dash_owner(head.group("owner")):
+                    # "Marianne - visit you every week. Ask for a review of the plan by Friday.": the owner of every task
+                    found.extend(self._owner_line(doc, starts, dates, sentences, " ".join(head.group("owner").split())))
+                    continue
                 if len(sentences) > 1 or (in_plan and block_kind != "list_item") or len(line.split()) > 25:
                     found.extend(self._sentences(doc, starts, s, e, dates))
                     continue
@@ -613,6 +628,8 @@ class ActionFinder:
         if lower in self.cues.groups or re.sub(r"^the\s+", "", lower) in self.cues.groups:
             return False
         words = lower.split()
+        if not words or words[-1].endswith(("'s", "’s")):
+            return True                 # "agreed that Dad's contact with TJ stays supervised": a possessive owns nothing
         if len(words) >= 2 and owner[:1].isupper() and words[0] in self.cues.imperative_words and words[0] not in given_names():
             return True                 # "Transfer Freya to the Heron Close team": a task opening with its verb, not an owner
         return lower in self.cues.not_owners or words[0] in self.cues.not_owners or words[-1] in self.cues.not_owner_heads
@@ -759,8 +776,8 @@ class ActionFinder:
         what = self._clean_what(doc, starts, dates, what_start, what_end)
         if condition:                   # "if the order is breached again, SW to convene ..." -> "convene ... if the order is breached again"
             what = f"{what} if {' '.join(condition.group('cond').split())}"
-        if len(what.split()) < 2:
-            return False
+        if len(what.split()) < 2 or _NEXT_MEETS.match(what):
+            return False                # "The core group will next meet on Monday 6 July 2026": a booking, no task
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due, due_text=due_text)
 
     def _clean_what(self, doc, starts, dates, start: int, end: int) -> str:
@@ -1087,6 +1104,29 @@ class ActionFinder:
             return None
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due,
                            due_text=due_text or (None if due else when))
+
+    def _dash_owner(self, owner: str) -> bool:
+        """The part before the first dash of a task line is its owner: "Mum", "PC Stanforth", "SW"."""
+        owner = " ".join(owner.split())
+        return len(owner.split()) <= 5 and not self._no_owner(owner) and bool(
+            _NAME_ONLY.fullmatch(owner) or self.cues.owner_hint.match(owner) or _OWNER_HINT.search(owner))
+
+    def _owner_line(self, doc, starts, dates, sentences: list[tuple[int, int]], owner: str) -> list[FoundAction]:
+        """The tasks of a line "Owner - task. Task.": the first read as a dashed task, each later one
+        that opens with a task verb given the same owner; a later sentence with an owner of its own keeps it."""
+        text = text_of(doc)
+        out = []
+        for k, (a, b) in enumerate(sentences):
+            if k == 0:
+                action = self._parse(doc, starts, a, b, dates)
+            elif self.cues.imperative.match(text, a, b):
+                action = self._plain(doc, starts, dates, a, b)
+                action = replace(action, owner=owner) if action else None
+            else:
+                action = self._sentence(doc, starts, a, b, dates) or None
+            if action:
+                out.append(action)
+        return out
 
     def _owner_like(self, words: str) -> bool:
         """A short owner written in brackets or after a dash: "SW Aaron", "HV", "Kirsty Hale, Dunmere",

@@ -388,18 +388,18 @@ _NAME_FIELD = re.compile(r"[ \t]*(?i:name|attendee|participant)[ \t]*:[ \t]*")
 _OTHER_FIELD = re.compile(r"\s(?i:agency|organisation|organization|service|role|job\s+title|title|position|designation|"
                           r"attended|attendance|status|contact)[ \t]*:")
 _ROLE_FIELD = re.compile(r"(?i:role|job\s+title|position|designation)[ \t]*:[ \t]*(.+?)(?=\s+[A-Z][a-z]+(?:\s+[a-z]+)?[ \t]*:|\n|$)")
-_INITIALS_FIRST = re.compile(r"\s*([A-Z]{2,3})\s+(?=[A-Z])")
+_INITIALS_FIRST = re.compile(r"\s*(?:\[([A-Z]{2,3})\]|([A-Z]{2,3}))\s+(?=[A-Z])")
 _NAME_WORDS = re.compile(r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)?([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]*)+)")
 
 
 def _own_initials_first(text: str, start: int, end: int) -> re.Match[str] | None:
     """Initials that open an entry and are those of the name after them ("GB Georgina Bouette",
-    "AC Cllr. Alison Cooper"): a column of the initials used later in the minutes."""
+    "AC Cllr. Alison Cooper", "[AR] Abigail Rowe"): a column of the initials used later in the minutes."""
     m = _INITIALS_FIRST.match(text, start, end)
     name = _NAME_WORDS.match(text, m.end(), end) if m else None
     if not name:
         return None
-    return m if _are_initials(m.group(1), re.split(r"[\s\-]+", name.group(1))[:3]) else None
+    return m if _are_initials(m.group(1) or m.group(2), re.split(r"[\s\-]+", name.group(1))[:3]) else None
 
 
 def _are_initials(letters: str, words: Sequence[str]) -> bool:

@@ -25,10 +25,11 @@ OUTCOME_NAMES = {
     "no_plan": "no plan",
 }
 _BODY_DECIDES = re.compile(
-    r"\b(?:it\s+was\s+(?:agreed|resolved|decided|unanimously\s+agreed|unanimously\s+resolved)|"
+    r"^it\s+was\s+(?:further|also)\s+(?:agreed|resolved|decided)\b|\b(?:it\s+was\s+(?:agreed|resolved|decided|unanimously\s+agreed|unanimously\s+resolved)|"
     r"(?:minutes|record)\b.{0,360}?\b(?:(?:were|was|be)\s+)?(?:taken\s+as\s+read\s+and\s+)?(?:agreed|approved|confirmed|accepted|signed)\b.{0,40}\b(?:correct|accurate|true)\s+record|"
     r"\b(?:was|were)\s+(?:agreed|approved|endorsed)\s*(?:[.,]|$)|\b(?:board|committee|panel|partnership|group|cabinet|council|members|executive|conference|we|all)\s+(?:has|have)\s+agreed\s+to\b|"
     r"^(?:the\s+)?(?:board|executive|committee|panel|partnership|group|cabinet|sub-group)\s+(?:requested|approved|agreed|endorsed|resolved|decided)\b|"
+    r"^(?:the\s+)?executive\s+noted\b|"
     r"\b(?:my|the|conference'?s?)\s+decision\s+(?:today\s+)?is\s+that\b|"
     # a child's plan decided in a conference record: "Ava will no longer be subject to a child protection plan"
     r"\b(?:will|shall|is\s+to|are\s+to|should|to)\s+(?:no\s+longer\s+)?(?:be(?:come)?|remain|continue\s+to\s+be)\s+(?:made\s+)?"

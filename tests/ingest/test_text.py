@@ -286,7 +286,8 @@ def test_text_a_single_tabbed_line_is_no_table():
 def test_text_space_aligned_rows_are_not_joined_as_prose():
     blocks = parse_text("Attendees:\nHelen Curtis        Director of Children's Services      Chair\n"
                         "Marcus Ohene        Detective Inspector, Police\n")
-    assert blocks[1].text == "Helen Curtis Director of Children's Services Chair\nMarcus Ohene Detective Inspector, Police"
+    # each row stays a line, and its cells stay apart ("Carys Beddow        Partnership Business Manager")
+    assert blocks[1].text == "Helen Curtis - Director of Children's Services - Chair\nMarcus Ohene - Detective Inspector, Police"
 
 
 def test_text_space_aligned_rows_under_a_header_are_a_table():
