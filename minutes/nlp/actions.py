@@ -697,6 +697,8 @@ class ActionFinder:
             if pronoun:                 # "Ayesha Khan will complete ... She will arrange a family network meeting"
                 due, due_text = self._due(doc, starts, dates, m.start(), m.end(), skip=_STARTING)
                 what = self._clean_what(doc, starts, dates, pronoun.start("what"), m.end())
+                if pronoun.group("cond"):   # "If concerns are substantiated she will ask ..." -> "ask ... if concerns are substantiated"
+                    what = f"{what} if {' '.join(pronoun.group('cond').split())}"
                 if len(what.split()) >= 2:
                     action = FoundAction(what=what, evidence=evidence_at(doc, m.start(), m.end(), starts),
                                          owner=out[-1].owner, due=due, due_text=due_text)
@@ -1325,7 +1327,7 @@ def _task_columns(header: Sequence[str]) -> dict[str, int] | None:
 HEADER_REACH = 3     # blocks after an action table whose headerless rows still belong to it
 
 
-_PRONOUN_TASK = re.compile(r"\s*(?:She|He|They)\s+(?:will|is\s+to|are\s+to|(?:has|have)\s+agreed\s+to|agreed\s+to)\s+(?:also\s+)?"
+_PRONOUN_TASK = re.compile(r"\s*(?:If\s+(?P<cond>[^,;]{3,80}?),?\s+(?=(?i:she|he|they)\s))?(?:She|He|They|(?<=\s)(?:she|he|they))\s+(?:will|is\s+to|are\s+to|(?:has|have)\s+agreed\s+to|agreed\s+to)\s+(?:also\s+)?"
                            r"(?!be\b|not\b)(?P<what>[a-z]\S*)")
 _AND_WILL = re.compile(r",?\s+and\s+(?:will|is\s+to|to)\s+(?:also\s+)?(?!not\b|be\b)(?=[a-z])")
 

@@ -92,3 +92,11 @@ def test_set_ab_executive_decisions_and_a_referenced_action_log(tmp_path):
     tasks = {a["what"]: (a["owner"], a["due"]) for a in record["actions"]}
     assert tasks["Deliver voice-of-the-child training to all response officers"] == ("Det Supt Cawthorne", "2026-09-30")
     assert tasks["Confirm interim named GP cover"] == ("Imogen Sale", None)
+
+
+def test_set_ab_a_conditional_pronoun_task_keeps_its_owner_and_its_condition(tmp_path):
+    record = record_of(tmp_path, "Strategy discussion, 16/02/2026\n\nActions\n\n"
+                                 "Dawn will review the outcome of the enquiries on 17/02/2026. If concerns are substantiated "
+                                 "she will ask the Conference Service to book an initial child protection conference.\n")
+    tasks = {a["what"]: a["owner"] for a in record["actions"]}
+    assert tasks["ask the Conference Service to book an initial child protection conference if concerns are substantiated"] == "Dawn"
