@@ -93,6 +93,11 @@ _SENT_APOLOGIES = re.compile(   # "Gail Tolley (Strategic Director), who had sub
     rf"(?P<name>{_NAMED})(?:[ \t]*\([^()\n]{{0,90}}\))?,?[ \t]+(?:who[ \t]+)?(?:had[ \t]+|has[ \t]+)?"
     r"(?:sent|submitted|gave|given|tendered|offered)[ \t]+(?:(?:his|her|their)[ \t]+)?apolog"
 )
+_COULD_NOT_COME = re.compile(  # "Dr Aziz from your GP surgery sent a short report instead of coming", "Jo Hart could not come"
+    rf"(?P<name>{_NAMED})(?:[ \t]*\([^()\n]{{0,90}}\))?(?:,[^,.\n]{{1,60}},|[ \t]+from[ \t]+[^,.\n]{{1,40}}?)?[ \t]+"
+    r"(?:(?:could[ \t]+not|couldn['’]t)[ \t]+(?:attend|come|join)\b"   # not "was unable to attend": an item's presenter, often
+    r"|sent[ \t]+(?:a|an|his|her|their)[ \t]+(?:\w+[ \t]+){0,2}(?:report|update)[ \t]+instead[ \t]+of[ \t]+(?:attending|coming))"
+)
 _PRESENTED_BY = re.compile(
     r"\b(?:presented|introduced|delivered|given|led|attended|(?:was|were)\s+(?:made|raised|asked)|moved|seconded|proposed)\s+by\s+(?:the\s+)?"
     r"(?P<name>(?:(?:Cllr\.?|Councillor|Dr|Mr|Mrs|Ms|Miss)[ \t]+)?[A-Z][a-z’'\-]+(?:[ \t]+(?:Mc|Mac)?[A-Z][A-Za-z’'\-]+){1,2}"
@@ -882,7 +887,7 @@ class AttendeeFinder:
         """"Cllr A substituted for Cllr B": A was present, B sent apologies; "X, who had sent
         apologies": X sent apologies."""
         out = []
-        for m in _SENT_APOLOGIES.finditer(text_of(doc)):
+        for m in [*_SENT_APOLOGIES.finditer(text_of(doc)), *_COULD_NOT_COME.finditer(text_of(doc))]:
             start = m.start("name")
             inner = _INNER_TITLE.search(m.group("name"))
             if inner and inner.start() > 0:      # "As Councillor Bell had sent her apologies"

@@ -100,3 +100,11 @@ def test_set_ab_a_conditional_pronoun_task_keeps_its_owner_and_its_condition(tmp
                                  "she will ask the Conference Service to book an initial child protection conference.\n")
     tasks = {a["what"]: a["owner"] for a in record["actions"]}
     assert tasks["ask the Conference Service to book an initial child protection conference if concerns are substantiated"] == "Dawn"
+
+
+def test_set_ab_someone_who_sent_a_report_instead_of_coming_sent_apologies(tmp_path):
+    people = people_of(record_of(tmp_path, "Review conference, Monday 8 June 2026\n\nWho came to your meeting\n"
+                                           "Marianne Kettle, your social worker.\n\n"
+                                           "Dr Aziz from your GP surgery sent a short report instead of coming.\n"))
+    assert people["Dr Aziz"]["status"] == "apologies"
+    assert people["Marianne Kettle"]["status"] == "present"
