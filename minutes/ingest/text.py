@@ -20,7 +20,9 @@ One parser serves .txt and .md, since typed notes and web-page copies mix both.
 * Markdown pipe tables (with a |---| separator row) become one `table` block; the separator, empty
   rows and empty columns are left out, `<br>` in a cell becomes a space.  Two or more lines with
   the same number of tab-separated cells (a spreadsheet or Word table saved as text) are a table
-  too.  Plain-text tables aligned with spaces are not guessed: they stay paragraphs.
+  too, and so are quoted CSV rows under a header of column names ("ID","Action","Owner","Due").
+  Lines aligned in columns of spaces with no header stay paragraphs, each cell gap written as
+  " - " so that a name and a post stay apart ("Carys Beddow - Partnership Business Manager").
 * Line joining: lines are first re-joined where they were soft-wrapped (a line continues the one
   before when it starts in lower case, or when the line before is long (>= 55 characters) or ends
   in a comma without ending a sentence).  The resulting lines that are short (< 80 characters) and
