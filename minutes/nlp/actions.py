@@ -1056,8 +1056,7 @@ class ActionFinder:
                     and not self.cues.due_part.fullmatch(p)]
             if len(body) >= 2:
                 first, second = body[0], body[1]
-                if len(first.split()) <= 5 and (_OWNER_HINT.search(first) or _NAME_ONLY.fullmatch(first.strip())
-                                                or self.cues.owner_hint.match(first)):
+                if self._owner_part(first):
                     owner, what = first, " - ".join(body[1:])
                 elif len(second.split()) <= 5 and _OWNER_HINT.search(second):
                     owner, what = second, " - ".join([body[0]] + body[2:])
@@ -1107,11 +1106,15 @@ class ActionFinder:
         return FoundAction(what=what, evidence=evidence_at(doc, start, end, starts), owner=owner, due=due,
                            due_text=due_text or (None if due else when))
 
+    def _owner_part(self, part: str) -> bool:
+        """A dash-separated part of a task line that names its owner: "Mum", "PC Stanforth", "SW"."""
+        return len(part.split()) <= 5 and bool(_OWNER_HINT.search(part) or _NAME_ONLY.fullmatch(part.strip())
+                                               or self.cues.owner_hint.match(part))
+
     def _dash_owner(self, owner: str) -> bool:
-        """The part before the first dash of a task line is its owner: "Mum", "PC Stanforth", "SW"."""
+        """The part before the first dash of a task line is its owner, and a word such as "If" is none."""
         owner = " ".join(owner.split())
-        return len(owner.split()) <= 5 and not self._no_owner(owner) and bool(
-            _NAME_ONLY.fullmatch(owner) or self.cues.owner_hint.match(owner) or _OWNER_HINT.search(owner))
+        return self._owner_part(owner) and not self._no_owner(owner)
 
     def _owner_line(self, doc, starts, dates, sentences: list[tuple[int, int]], owner: str) -> list[FoundAction]:
         """The tasks of a line "Owner - task. Task.": the first read as a dashed task, each later one
